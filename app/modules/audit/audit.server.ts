@@ -1,0 +1,38 @@
+import type { Tx } from '~/lib/db.server';
+
+export type AuditActor = { userId: string; role: string } | null;
+
+export type AuditEntry = {
+  action: string; // auth.signIn, user.invite, pipeline.CONTACT_MADE, export.households …
+  entity?: string;
+  entityId?: string;
+  councilId?: string | null;
+  summary?: string;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string;
+  ip?: string;
+};
+
+/**
+ * Appends one audit row inside the caller's transaction, so the record of a change commits or rolls back with it.
+ * The application never updates or deletes these rows. Never pass names, contact details or free text in
+ * `summary`, `before` or `after`: ids, codes and stages only.
+ */
+export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry) {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor?.userId ?? null,
+      actorRole: actor?.role ?? null,
+      action: entry.action,
+      entity: entry.entity ?? null,
+      entityId: entry.entityId ?? null,
+      councilId: entry.councilId ?? null,
+      summary: entry.summary ?? null,
+      beforeJson: entry.before === undefined ? null : JSON.stringify(entry.before),
+      afterJson: entry.after === undefined ? null : JSON.stringify(entry.after),
+      requestId: entry.requestId ?? null,
+      ip: entry.ip ?? null,
+    },
+  });
+}

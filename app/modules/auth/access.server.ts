@@ -1,0 +1,205 @@
+import { redirect } from '@remix-run/node';
+import type { Prisma } from '~/generated/prisma/client';
+import { prisma } from '~/lib/db.server';
+import { Forbidden } from '~/lib/errors';
+import { recordAudit } from '~/modules/audit/audit.server';
+import { isCouncilRole, isRole, STAFF_ROLES, type Role } from '~/modules/auth/roles';
+import { clearSessionCookie, lookUpSession, type SessionUser } from '~/modules/auth/sessions.server';
+import type { Viewer } from '~/modules/auth/viewer';
+
+// The one place that answers "may this person see or do this" (STYLE.md §4). Routes and modules ask here;
+// components receive the answers as booleans.
+
+export type Area = 'hub' | 'council' | 'reports' | 'admin' | 'apply';
+
+// DOMAIN.md §1.3. The administrator configures the system and has no routine access to case content or reports.
+const AREA_ROLES: Record<Area, readonly Role[]> = {
+  hub: ['hubOfficer', 'hubManager'],
+  council: ['socialWorker', 'fosteringManager', 'decisionMaker', 'panelAdviser', 'mockingbirdLiaison'],
+  reports: ['hubManager', 'fosteringManager', 'regionalViewer'],
+  admin: ['administrator'],
+  apply: ['applicant'],
+};
+
+type ResolvedViewer = { viewer: Viewer } | { viewer: null; clearCookie: boolean };
+
+/** The signed-in viewer, or null. Tampered cookies and deactivated accounts count as signed out. */
+export async function getViewer(request: Request): Promise<Viewer | null> {
+  return (await resolveViewer(request)).viewer;
+}
+
+export async function requireViewer(request: Request, { area }: { area: Area }): Promise<Viewer> {
+  const resolved = await resolveViewer(request);
+  if (!resolved.viewer) {
+    const signInPath = area === 'apply' ? '/apply/sign-in' : '/login';
+    const headers = resolved.clearCookie ? { 'Set-Cookie': await clearSessionCookie() } : undefined;
+    throw redirect(`${signInPath}?${new URLSearchParams({ redirectTo: pathOf(request) })}`, { headers });
+  }
+  if (!AREA_ROLES[area].includes(resolved.viewer.role)) throw forbiddenResponse();
+  return resolved.viewer;
+}
+
+/** Any staff member, whatever their area: for pages every member of staff shares. */
+export async function requireStaff(request: Request): Promise<Viewer> {
+  const resolved = await resolveViewer(request);
+  if (!resolved.viewer) {
+    const headers = resolved.clearCookie ? { 'Set-Cookie': await clearSessionCookie() } : undefined;
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: pathOf(request) })}`, { headers });
+  }
+  if (!(STAFF_ROLES as readonly Role[]).includes(resolved.viewer.role)) throw forbiddenResponse();
+  return resolved.viewer;
+}
+
+export function mayUseArea(viewer: Viewer, area: Area) {
+  return AREA_ROLES[area].includes(viewer.role);
+}
+
+/**
+ * Only a path on this site: it must start with one slash, and nothing a browser reads as another host
+ * (`//evil.example`, `/\evil.example`, control characters it strips) gets through.
+ */
+export function safeRedirectTo(value: FormDataEntryValue | string | null | undefined, fallback: string) {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return fallback;
+  if (/[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
+  const base = 'http://same-site.invalid';
+  const url = new URL(value, base);
+  return url.origin === base ? value : fallback;
+}
+
+// ---------------------------------------------------------------- actions
+
+type HouseholdAllocation = { allocatedCouncilId: string | null };
+
+// Each action with the record it needs (undefined: decided by role alone).
+type ActionRecords = {
+  'household.view': undefined;
+  'household.viewAssessment': HouseholdAllocation;
+  'user.manage': undefined;
+  'audit.view': undefined;
+  'email.retry': undefined;
+  'import.run': undefined;
+  'report.view': undefined;
+  'report.viewUnsuppressed': undefined;
+  'export.households': undefined;
+};
+export type Action = keyof ActionRecords;
+type RecordArgument<A extends Action> = ActionRecords[A] extends undefined ? [] : [record: ActionRecords[A]];
+
+// Assessment content (Form F, checks, references) is council only (DOMAIN.md §1.4), for the roles that assess,
+// manage, decide or prepare panel papers; the Mockingbird liaison sees contact and Mockingbird fields only.
+const ASSESSMENT_ROLES: readonly Role[] = ['socialWorker', 'fosteringManager', 'decisionMaker', 'panelAdviser'];
+
+export function can<A extends Action>(viewer: Viewer, action: A, ...record: RecordArgument<A>): boolean {
+  return decide(viewer, action, record[0]);
+}
+
+export function assertCan<A extends Action>(viewer: Viewer, action: A, ...record: RecordArgument<A>): void {
+  if (!can(viewer, action, ...record)) throw new Forbidden('You do not have permission to do that');
+}
+
+function decide(viewer: Viewer, action: Action, record: ActionRecords[Action]): boolean {
+  const role = viewer.role;
+  switch (action) {
+    case 'household.view':
+      return role !== 'regionalViewer' && role !== 'administrator';
+    case 'household.viewAssessment':
+      return ASSESSMENT_ROLES.includes(role) && record?.allocatedCouncilId === viewer.councilId;
+    case 'user.manage':
+    case 'audit.view':
+    case 'email.retry':
+    case 'import.run':
+      return role === 'administrator';
+    case 'report.view':
+      return AREA_ROLES.reports.includes(role);
+    // Suppression (DOMAIN.md §6.8) is for wider audiences; managers need exact counts to run the service.
+    case 'report.viewUnsuppressed':
+      return role === 'hubManager' || role === 'fosteringManager';
+    // Personal data leaving the system: managers only, and always through householdScope.
+    case 'export.households':
+      return role === 'hubManager' || role === 'fosteringManager';
+    default:
+      return assertNever(action);
+  }
+}
+
+/** The Prisma `where` for households this viewer may read. Anything outside it answers 404, never 403. */
+export function householdScope(viewer: Viewer): Prisma.HouseholdWhereInput {
+  switch (viewer.role) {
+    case 'applicant':
+      return { people: { some: { userId: viewer.userId } } };
+    case 'hubOfficer':
+    case 'hubManager':
+      return {}; // all of them; after handover the select narrows to a summary (DOMAIN.md §1.4)
+    case 'socialWorker':
+    case 'fosteringManager':
+    case 'decisionMaker':
+    case 'panelAdviser':
+      return { allocatedCouncilId: viewer.councilId };
+    case 'mockingbirdLiaison':
+      return { memberships: { some: { constellation: { councilId: viewer.councilId } } } };
+    case 'regionalViewer':
+    case 'administrator':
+      return { id: { in: [] } }; // aggregates and configuration only
+    default:
+      return assertNever(viewer);
+  }
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}
+
+// ---------------------------------------------------------------- resolving the cookie
+
+async function resolveViewer(request: Request): Promise<ResolvedViewer> {
+  const session = await lookUpSession(request);
+  switch (session.status) {
+    case 'none':
+      return { viewer: null, clearCookie: false };
+    case 'expired':
+      return { viewer: null, clearCookie: true };
+    case 'tampered':
+      await recordAudit(prisma, null, { action: 'auth.tamperedCookie', summary: 'Session cookie failed its signature check' });
+      return { viewer: null, clearCookie: true };
+    case 'active':
+      if (!session.user.active) {
+        await endSessionsOfDeactivatedUser(session.user);
+        return { viewer: null, clearCookie: true };
+      }
+      return { viewer: toViewer(session.sessionId, session.user) };
+    default:
+      return assertNever(session);
+  }
+}
+
+async function endSessionsOfDeactivatedUser(user: SessionUser) {
+  await prisma.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { userId: user.id } });
+    await recordAudit(tx, { userId: user.id, role: user.role }, {
+      action: 'auth.sessionEnded',
+      entity: 'User',
+      entityId: user.id,
+      summary: 'Signed out because the account is deactivated',
+    });
+  });
+}
+
+function toViewer(sessionId: string, user: SessionUser): Viewer {
+  const base = { userId: user.id, name: user.name, email: user.email, sessionId };
+  const role = user.role;
+  if (!isRole(role)) throw new Error(`User ${user.id} has an unknown role`);
+  if (isCouncilRole(role)) {
+    if (!user.councilId) throw new Error(`User ${user.id} has a council role but no council`);
+    return { ...base, role, councilId: user.councilId };
+  }
+  return { ...base, role, councilId: null };
+}
+
+function pathOf(request: Request) {
+  const url = new URL(request.url);
+  return `${url.pathname}${url.search}`;
+}
+
+function forbiddenResponse() {
+  return Response.json({ message: 'You do not have permission to view this page' }, { status: 403 });
+}

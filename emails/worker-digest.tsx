@@ -1,0 +1,59 @@
+import { Section } from '@react-email/components';
+import { z } from 'zod';
+import { formatDate } from '~/lib/uk';
+import { ActionLink, EmailLayout, Paragraph } from './layout';
+
+// References and due dates only: names and case detail stay in the system, behind its access checks.
+const caseItem = z.object({ reference: z.string().trim().min(1), dueOn: z.iso.date() });
+
+export const schema = z
+  .object({
+    overdue: z.array(caseItem),
+    stalled: z.array(caseItem),
+    casesUrl: z.url(),
+  })
+  .refine((value) => value.overdue.length + value.stalled.length > 0, 'A digest needs at least one case');
+type Props = z.infer<typeof schema>;
+type CaseItem = z.infer<typeof caseItem>;
+
+export function subject({ overdue, stalled }: Props) {
+  return `Cases to follow up: ${overdue.length} overdue, ${stalled.length} stalled`;
+}
+
+function CaseList({ title, cases }: { title: string; cases: CaseItem[] }) {
+  if (cases.length === 0) return null;
+  return (
+    <Section>
+      <Paragraph>
+        <strong>{title}</strong>
+      </Paragraph>
+      <ul>
+        {cases.map((item) => (
+          <li key={item.reference} style={{ fontSize: '19px', lineHeight: '28px' }}>
+            {item.reference}: due {formatDate(item.dueOn)}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+export default function WorkerDigest({ overdue, stalled, casesUrl }: Props) {
+  return (
+    <EmailLayout preview="Cases that need your attention" heading="Cases to follow up">
+      <Paragraph>These cases need your attention.</Paragraph>
+      <CaseList title={`Overdue (${overdue.length})`} cases={overdue} />
+      <CaseList title={`Stalled (${stalled.length})`} cases={stalled} />
+      <ActionLink href={casesUrl}>Open your cases</ActionLink>
+    </EmailLayout>
+  );
+}
+
+export const PreviewProps: Props = {
+  overdue: [
+    { reference: 'FFEM-000101', dueOn: '2026-04-07' },
+    { reference: 'FFEM-000102', dueOn: '2026-04-09' },
+  ],
+  stalled: [{ reference: 'FFEM-000087', dueOn: '2026-03-20' }],
+  casesUrl: 'http://localhost:3000/hub/households',
+};

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { EMAIL_TEMPLATES, EMAIL_TEMPLATE_NAMES, InvalidEmailProps, renderEmail, renderStoredEmail } from '~/modules/email/templates';
+
+// Each template's PreviewProps, rendered for real, and a phrase a reader must find in both the HTML and the text.
+const KEY_PHRASES: Record<string, string[]> = {
+  'staff-invitation': ['Set your password', 'http://localhost:3000/set-password?token=preview-token', 'expires in 72 hours'],
+  'password-reset': ['Choose a new password', 'expires in 60 minutes and works once'],
+  'applicant-magic-link': ['Sign in to your application', 'expires in 15 minutes and works once'],
+  'enquiry-received': ['Dear Sam', 'ENQ-2026-000123', 'within one working day'],
+  'hub-new-enquiry': ['ENQ-2026-000123', '2 April 2026', 'Open the enquiry'],
+  'invitation-to-apply': ['invite you to apply', 'http://localhost:3000/apply'],
+  'stage-changed': ['moved on to a new stage: Assessment stage 2'],
+  'worker-digest': ['FFEM-000101: due 7 April 2026', 'FFEM-000102: due 9 April 2026', 'FFEM-000087: due 20 March 2026'],
+};
+
+describe('email templates', () => {
+  it('has a key phrase for every registered template', () => {
+    expect(Object.keys(KEY_PHRASES).sort()).toEqual([...EMAIL_TEMPLATE_NAMES].sort());
+  });
+
+  for (const template of EMAIL_TEMPLATE_NAMES) {
+    it(`${template} renders its PreviewProps to HTML and plain text`, async () => {
+      const { subject, html, text } = await renderStoredEmail(template, EMAIL_TEMPLATES[template].previewProps);
+      expect(subject.length).toBeGreaterThan(0);
+      expect(html).toMatch(/<html[^>]* lang="en-GB"/);
+      expect(html).toContain('Foster for East Midlands');
+      expect(text).toContain('Foster for East Midlands');
+      expect(text).not.toContain('<');
+      for (const phrase of KEY_PHRASES[template]) {
+        expect(html.replace(/<!-- -->/g, '').replace(/&amp;/g, '&')).toContain(phrase);
+        expect(text).toContain(phrase);
+      }
+    });
+  }
+
+  it('keeps names and contact details out of subjects', async () => {
+    const { subject } = await renderEmail('enquiry-received', { firstName: 'Sam', reference: 'ENQ-2026-000123' });
+    expect(subject).toBe('We have received your enquiry about fostering');
+    const staff = await renderEmail('staff-invitation', {
+      name: 'Jo Example',
+      roleLabel: 'Hub manager',
+      setPasswordUrl: 'https://crm.example/set-password?token=t',
+      expiresInHours: 72,
+    });
+    expect(staff.subject).not.toContain('Jo');
+  });
+
+  it('puts only the reference in the hub notification subject', async () => {
+    const { subject } = await renderEmail('hub-new-enquiry', {
+      reference: 'ENQ-2026-000999',
+      receivedOn: '2026-04-02',
+      enquiryUrl: 'https://crm.example/hub/households/x',
+    });
+    expect(subject).toBe('New enquiry ENQ-2026-000999');
+  });
+
+  it('counts the digest cases in its subject', async () => {
+    const { subject } = await renderEmail('worker-digest', EMAIL_TEMPLATES['worker-digest'].previewProps);
+    expect(subject).toBe('Cases to follow up: 2 overdue, 1 stalled');
+  });
+
+  it('rejects bad props, naming the field but never echoing the value', async () => {
+    const attempt = renderStoredEmail('applicant-magic-link', { signInUrl: 'not a url secret@example.com', expiresInMinutes: 15 });
+    await expect(attempt).rejects.toThrow(InvalidEmailProps);
+    await expect(attempt).rejects.toThrow(/signInUrl/);
+    await expect(attempt).rejects.not.toThrow(/secret@example\.com/);
+  });
+
+  it('rejects missing props and wrong types', async () => {
+    await expect(renderStoredEmail('password-reset', { resetUrl: 'https://crm.example/reset' })).rejects.toThrow(/expiresInMinutes/);
+    await expect(renderStoredEmail('hub-new-enquiry', { reference: 'ENQ-1', receivedOn: '2 April 2026', enquiryUrl: 'https://x.example' })).rejects.toThrow(
+      /receivedOn/,
+    );
+    await expect(renderStoredEmail('worker-digest', { overdue: [], stalled: [], casesUrl: 'https://x.example' })).rejects.toThrow(
+      InvalidEmailProps,
+    );
+  });
+});
