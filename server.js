@@ -43,7 +43,8 @@ app.use((req, res, next) => {
   res.on('finish', () => {
     log('info', 'request', {
       method: req.method,
-      path: req.path,
+      // originalUrl, not path: middleware mounted on /assets sees a shortened path. The query may carry tokens.
+      path: req.originalUrl.split('?')[0],
       status: res.statusCode,
       durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
       requestId,
@@ -122,7 +123,7 @@ app.use((req, res, next) => {
   log('warn', 'csrf.origin_rejected', {
     requestId: res.locals.requestId,
     method: req.method,
-    path: req.path,
+    path: req.originalUrl.split('?')[0],
     origin: claimed,
     expected,
   });

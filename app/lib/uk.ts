@@ -27,7 +27,13 @@ const timeParts = new Intl.DateTimeFormat(LOCALE, {
 
 type Instant = Date | string;
 
+// Strings must be ISO 8601 with a time: new Date('7/4/2026') would quietly read it as 4 July.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 function toInstant(value: Instant): Date {
+  if (typeof value === 'string' && !ISO_INSTANT.test(value)) {
+    throw new RangeError(`Not an ISO 8601 instant: ${value}`);
+  }
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) throw new RangeError(`Not a valid instant: ${String(value)}`);
   return date;

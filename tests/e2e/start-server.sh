@@ -10,8 +10,7 @@ export BASE_URL="http://localhost:${PORT}"
 export SESSION_SECRET="e2e-session-secret-that-is-long-enough-0123456789"
 export OUTBOX_INTERVAL_MS=250
 mkdir -p tests/.db
-rm -f tests/.db/e2e.db tests/.db/e2e.db-wal tests/.db/e2e.db-shm tests/.db/e2e-mailbox.json
-export MAILBOX_FILE="tests/.db/e2e-mailbox.json"
+rm -f tests/.db/e2e.db tests/.db/e2e.db-wal tests/.db/e2e.db-shm
 npx tsx prisma/migrate.ts
 npx tsx prisma/seed.ts
 [ -f build/server/index.js ] || npx remix vite:build

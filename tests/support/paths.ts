@@ -1,4 +1,3 @@
 import path from 'node:path';
 
 export const TEST_DB_DIR = path.resolve(import.meta.dirname, '..', '.db');
-export const TEMPLATE_DB = path.join(TEST_DB_DIR, 'template.db');

@@ -23,7 +23,13 @@ export type SignInResult =
   | { ok: true; userId: string; setCookie: string; redirectTo: string }
   | { ok: false; reason: keyof typeof SIGN_IN_MESSAGES; message: string };
 
-type SignInAttempt = { email: string; password: string; redirectTo?: string; userAgent: string | null };
+type SignInAttempt = {
+  email: string;
+  password: string;
+  redirectTo?: string;
+  userAgent: string | null;
+  requestId?: string;
+};
 
 export async function signInWithPassword(attempt: SignInAttempt, now = new Date()): Promise<SignInResult> {
   const key = normaliseEmail(attempt.email);
@@ -31,11 +37,12 @@ export async function signInWithPassword(attempt: SignInAttempt, now = new Date(
     where: { email: key },
     select: { id: true, role: true, passwordHash: true, active: true },
   });
-  const entity = user ? { entity: 'User', entityId: user.id } : {};
+  // Never the email address: an audit row names the account only when one exists.
+  const about = { ...(user ? { entity: 'User', entityId: user.id } : {}), requestId: attempt.requestId };
 
   const throttle = await prisma.signInThrottle.findUnique({ where: { key } });
   if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-    await prisma.$transaction((tx) => recordAudit(tx, null, { action: 'auth.lockedOut', ...entity, summary: 'Attempt while locked' }));
+    await recordAudit(prisma, null, { action: 'auth.lockedOut', ...about, summary: 'Attempt while locked' });
     return failure('locked');
   }
 
@@ -50,7 +57,7 @@ export async function signInWithPassword(attempt: SignInAttempt, now = new Date(
       const lockedNow = await countFailure(tx, key, now);
       await recordAudit(tx, null, {
         action: lockedNow ? 'auth.lockedOut' : 'auth.signInFailed',
-        ...entity,
+        ...about,
         summary: lockedNow ? `Locked after ${MAX_FAILURES} failures` : 'Wrong email address or password',
       });
       return failure(lockedNow ? 'locked' : 'invalid');
@@ -58,16 +65,14 @@ export async function signInWithPassword(attempt: SignInAttempt, now = new Date(
   }
 
   if (!user.active) {
-    await prisma.$transaction((tx) =>
-      recordAudit(tx, null, { action: 'auth.signInFailed', ...entity, summary: 'Account deactivated' }),
-    );
+    await recordAudit(prisma, null, { action: 'auth.signInFailed', ...about, summary: 'Account deactivated' });
     return failure('deactivated');
   }
 
   const setCookie = await prisma.$transaction(async (tx) => {
     await tx.signInThrottle.deleteMany({ where: { key } });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
-    await recordAudit(tx, { userId: user.id, role: user.role }, { action: 'auth.signIn', ...entity, summary: 'Password' });
+    await recordAudit(tx, { userId: user.id, role: user.role }, { action: 'auth.signIn', ...about, summary: 'Password' });
     return createSession(tx, user.id, attempt.userAgent);
   });
   const home = isRole(user.role) ? HOME_PATH[user.role] : '/';

@@ -1,6 +1,7 @@
 import type { Resend } from 'resend';
 import { prisma } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
+import { logError } from '~/lib/log.server';
 import { getResendClient } from '~/modules/email/resend-client.server';
 import { isEmailTemplate, renderStoredEmail } from '~/modules/email/templates';
 
@@ -38,8 +39,8 @@ async function claimDueEmails(now: Date, batchSize: number): Promise<ClaimedEmai
     for (const candidate of candidates) {
       // The where repeats what we read: if another dispatcher claimed the row in between, nothing matches.
       const { count } = await tx.outboundEmail.updateMany({
-        where: { id: candidate.id },
-        data: {},
+        where: { id: candidate.id, status: candidate.status, lockedUntil: candidate.lockedUntil },
+        data: { status: 'sending', lockedUntil },
       });
       if (count === 1) claimedIds.push(candidate.id);
     }
@@ -127,19 +128,16 @@ let timer: NodeJS.Timeout | undefined;
 let inFlight: Promise<unknown> | undefined;
 let running = false;
 
-function logDrainFailure(error: unknown) {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(JSON.stringify({ level: 'error', message: 'Outbox drain failed', error: message }));
-}
-
 function scheduleNextDrain() {
   if (!running) return;
   // A timeout set after each pass, rather than an interval, so a slow pass never overlaps the next one.
   timer = setTimeout(() => {
-    inFlight = drainOutboxOnce().catch(logDrainFailure).finally(() => {
-      inFlight = undefined;
-      scheduleNextDrain();
-    });
+    inFlight = drainOutboxOnce()
+      .catch((error: unknown) => logError('outbox.drain_failed', error))
+      .finally(() => {
+        inFlight = undefined;
+        scheduleNextDrain();
+      });
   }, env.OUTBOX_INTERVAL_MS);
   // The timer alone never keeps the process alive: shutdown does not wait for the next tick.
   timer.unref();

@@ -132,6 +132,8 @@ export async function startLocalResendServer({ port = 0, storeFile }: { port?: n
     }
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  // Never the reason a process stays alive: a script that sent its email can simply end.
+  server.unref();
   const address = server.address() as AddressInfo;
 
   const handle: LocalResendServer = {

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Resend } from 'resend';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { prisma } from '~/lib/db.server';
 import { Conflict, Forbidden } from '~/lib/errors';
 import type { Viewer } from '~/modules/auth/viewer';
-import { drainOutboxOnce } from '~/modules/email/dispatcher.server';
+import { drainOutboxOnce, startOutboxDispatcher, stopOutboxDispatcher } from '~/modules/email/dispatcher.server';
 import { startLocalResendServer, type LocalResendServer } from '~/modules/email/local-resend-server.server';
 import { getOutboxCounts, listOutbox, queueEmail, retryEmail } from '~/modules/email/outbox.server';
-import { getResendClient } from '~/modules/email/resend-client.server';
+import { getLocalResendServer, getResendClient } from '~/modules/email/resend-client.server';
 import { InvalidEmailProps } from '~/modules/email/templates';
 import { createUser } from '../../support/factories';
 
@@ -18,9 +18,9 @@ let fake: LocalResendServer;
 let resend: Resend;
 
 beforeEach(async () => {
-  await prisma.outboundEmail.deleteMany();
   fake = await startLocalResendServer();
   resend = await getResendClient({ baseUrl: fake.url });
+  await prisma.outboundEmail.deleteMany();
 });
 
 afterEach(async () => {
@@ -222,6 +222,26 @@ describe('drainOutboxOnce', () => {
     expect(await drainOutboxOnce({ now, resend })).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(await findEmail(abandoned.id)).toMatchObject({ status: 'sent' });
     expect(await findEmail(leased.id)).toMatchObject({ status: 'sending', resendId: null });
+  });
+});
+
+describe('the background dispatcher', () => {
+  it('sends on its timer through the default transport (the in-process fake in tests) and stops cleanly', async () => {
+    const queued = await queuePasswordReset();
+    startOutboxDispatcher();
+    await vi.waitFor(async () => expect((await findEmail(queued.id)).status).toBe('sent'), { timeout: 10_000, interval: 100 });
+    await stopOutboxDispatcher();
+
+    const localServer = await getLocalResendServer();
+    if (!localServer) throw new Error('Without RESEND_API_KEY, tests send through the in-process fake.');
+    const received = localServer.messages().filter((message) => message.idempotencyKey === queued.idempotencyKey);
+    expect(received).toHaveLength(1);
+    expect(fake.messages()).toHaveLength(0);
+
+    // Stopped means stopped: nothing is picked up after the interval (2 seconds by default) has passed.
+    const afterStop = await queuePasswordReset();
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await findEmail(afterStop.id)).toMatchObject({ status: 'pending', attempts: 0 });
   });
 });
 

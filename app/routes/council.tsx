@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Outlet, useLoaderData } from '@remix-run/react';
+import { StaffLayout, type StaffNavItem } from '~/components/layout/StaffLayout';
+import { can, requireViewer } from '~/modules/auth/access.server';
+import { ROLE_LABELS } from '~/modules/auth/roles';
+
+// Navigation only: every child loader authenticates itself, because Remix runs them in parallel with this one.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request, { area: 'council' });
+  return { viewerName: viewer.name, roleLabel: ROLE_LABELS[viewer.role], canViewReports: can(viewer, 'report.view') };
+}
+
+export default function CouncilLayout() {
+  const { viewerName, roleLabel, canViewReports } = useLoaderData<typeof loader>();
+  const nav: StaffNavItem[] = [
+    { to: '/council', label: 'Home', end: true },
+    ...(canViewReports ? [{ to: '/reports', label: 'Reports' }] : []),
+  ];
+  return (
+    <StaffLayout areaLabel="Council fostering team" nav={nav} viewerName={viewerName} roleLabel={roleLabel}>
+      <Outlet />
+    </StaffLayout>
+  );
+}

@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Outlet, useLoaderData } from '@remix-run/react';
+import { StaffLayout, type StaffNavItem } from '~/components/layout/StaffLayout';
+import { requireViewer } from '~/modules/auth/access.server';
+import { HOME_PATH, ROLE_LABELS } from '~/modules/auth/roles';
+
+// Navigation only: every child loader authenticates itself, because Remix runs them in parallel with this one.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request, { area: 'reports' });
+  const homePath = HOME_PATH[viewer.role];
+  return {
+    viewerName: viewer.name,
+    roleLabel: ROLE_LABELS[viewer.role],
+    // Managers reach reports from their own area; give them the way back.
+    workAreaPath: homePath !== '/reports' ? homePath : null,
+  };
+}
+
+export default function ReportsLayout() {
+  const { viewerName, roleLabel, workAreaPath } = useLoaderData<typeof loader>();
+  const nav: StaffNavItem[] = [
+    { to: '/reports', label: 'Summary', end: true },
+    ...(workAreaPath ? [{ to: workAreaPath, label: 'Back to your work' }] : []),
+  ];
+  return (
+    <StaffLayout areaLabel="Reports" nav={nav} viewerName={viewerName} roleLabel={roleLabel}>
+      <Outlet />
+    </StaffLayout>
+  );
+}

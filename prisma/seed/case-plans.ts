@@ -1,0 +1,193 @@
+import type { PipelineRoute } from '~/modules/pipeline/machine';
+import { stageOf, stagesForRoute } from '~/modules/pipeline/stages';
+import { COUNCIL_IDS, type CouncilId } from './councils';
+import { addDays, daysBetween, londonInstant } from './dates';
+import { enquiryMoments, type EnquiryMoment } from './enquiry-volume';
+import { kinshipProfile, kinshipTerms, mainstreamProfile, mainstreamTerms, type EnquiryProfile } from './enquiry-profile';
+import { pathFor, walkJourney, type Journey, type JourneyDetails, type JourneyPlan, type KinshipVariant } from './journeys';
+import { chooseKinshipOutcome, chooseMainstreamOutcome, type Outcome } from './outcomes';
+import { COUNCIL_DISTRICTS, OUTSIDE_AREA_DISTRICTS, randomAddress } from './postcodes';
+import { randomFor, type Random } from './random';
+import { WORKERS } from './staff';
+
+// One plan per case: where it lives, how it arrived, where it is heading and the journey it has taken by asOf.
+// Random cases follow the volumes and funnel; "coverage" cases are then placed so that every stage of each route
+// has a case resting in it in every council, which the demo and the tests both rely on.
+
+export type CasePlan = {
+  key: string;
+  route: PipelineRoute;
+  councilId: CouncilId | null;
+  address: { postcode: string; town: string };
+  outsideArea: boolean;
+  enquiryDate: string;
+  receivedAt: Date;
+  profile: EnquiryProfile;
+  journeyPlan: JourneyPlan;
+  details: JourneyDetails;
+  allocationReason: string | null;
+  childReferences: string[];
+  hubOfficerId: string;
+  journey: Journey;
+  applicantDemo: boolean;
+};
+
+/** DOMAIN.md §1.2: demo enquiries split as the councils' internal placements are. */
+const COUNCIL_SHARES: readonly (readonly [CouncilId, number])[] = [
+  ['derby-city', 9.6],
+  ['derbyshire', 33.6],
+  ['nottingham-city', 21.0],
+  ['nottinghamshire', 35.8],
+];
+
+const KINSHIP_SHARE = 0.25;
+const OUTSIDE_AREA_SHARE = 0.015;
+const NEIGHBOUR_ALLOCATION_SHARE = 0.03;
+const NEIGHBOUR: Record<CouncilId, CouncilId> = {
+  'derby-city': 'derbyshire',
+  derbyshire: 'derby-city',
+  'nottingham-city': 'nottinghamshire',
+  nottinghamshire: 'nottingham-city',
+};
+
+const CHILD_REFERENCE_PREFIX: Record<CouncilId, string> = {
+  'derby-city': 'DC',
+  derbyshire: 'DY',
+  'nottingham-city': 'NC',
+  nottinghamshire: 'NS',
+};
+
+const HELD_FROM_STAGES = ['enquiry.contacted', 'invited', 'application.submitted', 'assessment.stage2'] as const;
+
+type PlanSeed = {
+  key: string;
+  route: PipelineRoute;
+  councilId: CouncilId | null;
+  outcome: Outcome;
+  applicantDemo?: boolean;
+};
+
+function drawCouncil(random: Random): CouncilId {
+  return random.weighted(COUNCIL_SHARES);
+}
+
+function childReferencesFor(random: Random, councilId: CouncilId | null): string[] {
+  if (!councilId) return [];
+  const count = random.chance(0.2) ? 2 : 1;
+  return Array.from({ length: count }, () => `${CHILD_REFERENCE_PREFIX[councilId]}-CHILD-${String(random.int(100, 99_999)).padStart(5, '0')}`);
+}
+
+/** Everything about a case except its dates. */
+function describeCase(seed: PlanSeed, enquiryDate: string): Omit<CasePlan, 'journey' | 'enquiryDate' | 'receivedAt'> {
+  const random = randomFor('case', seed.key);
+  const { route, councilId, outcome } = seed;
+  const outsideDistrict = councilId === null ? random.pick(OUTSIDE_AREA_DISTRICTS) : null;
+  const address = randomAddress(random, outsideDistrict ?? random.pick(COUNCIL_DISTRICTS[councilId ?? 'derby-city']));
+  const profile = route === 'kinship' ? kinshipProfile(random) : mainstreamProfile(random, enquiryDate, outcome);
+  const childReferences = route === 'kinship' ? childReferencesFor(random, councilId) : [];
+  const allocatedElsewhere = councilId !== null && route === 'mainstream' && random.chance(NEIGHBOUR_ALLOCATION_SHARE);
+  const kinshipVariant = random.weighted<KinshipVariant>([['temporaryApproval', 55], ['extension', 20], ['fullAssessment', 25]]);
+  const failedContactAttempts =
+    outcome.closeReasonCode === 'NO_CONTACT' ? random.int(2, 3) : random.weighted([[0, 6], [1, 3], [2, 1]] as const);
+  return {
+    key: seed.key,
+    route,
+    councilId,
+    address,
+    outsideArea: outsideDistrict !== null,
+    profile,
+    journeyPlan: {
+      route,
+      councilId,
+      outcome,
+      heldFromStage: outcome.stage === 'onHold' ? random.pick(HELD_FROM_STAGES) : undefined,
+      kinshipVariant: route === 'kinship' ? kinshipVariant : undefined,
+      failedContactAttempts: route === 'mainstream' ? failedContactAttempts : 0,
+    },
+    details: {
+      allocationCouncilId: councilId && allocatedElsewhere ? NEIGHBOUR[councilId] : councilId,
+      signpostedTo: outsideDistrict?.signpostedTo,
+      approvalTerms: route === 'kinship' ? kinshipTerms(random, childReferences) : mainstreamTerms(random, profile.interests),
+    },
+    allocationReason: allocatedElsewhere
+      ? "The applicant works in their home council's children's services, so a neighbouring council assesses to avoid a conflict of interest"
+      : null,
+    childReferences,
+    hubOfficerId: random.chance(0.65) ? WORKERS.hubOfficers[0] : WORKERS.hubOfficers[1],
+    applicantDemo: seed.applicantDemo ?? false,
+  };
+}
+
+function planFromMoment(moment: EnquiryMoment, asOf: string): CasePlan {
+  const random = randomFor('destination', moment.key);
+  const route: PipelineRoute = random.chance(KINSHIP_SHARE) ? 'kinship' : 'mainstream';
+  const outside = route === 'mainstream' && random.chance(OUTSIDE_AREA_SHARE);
+  const outcome: Outcome = outside
+    ? { stage: 'closed', closedFromStage: 'enquiry.contacted', closeReasonCode: 'OUTSIDE_AREA_SIGNPOSTED' }
+    : route === 'kinship'
+      ? chooseKinshipOutcome(random)
+      : chooseMainstreamOutcome(random);
+  const described = describeCase({ key: moment.key, route, councilId: outside ? null : drawCouncil(random), outcome }, moment.date);
+  const journey = walkJourney(described.journeyPlan, pathFor(described.journeyPlan), moment.date, asOf, randomFor('journey', moment.key), described.details);
+  return { ...described, enquiryDate: moment.date, receivedAt: moment.receivedAt, journey };
+}
+
+const FAR_FUTURE = '9999-12-31';
+
+/**
+ * A case whose journey ends at its destination shortly before asOf. Shifting the start by whole weeks keeps every
+ * date on the same weekday, so the second walk lands exactly where the probe said it would.
+ */
+function planRestingAt(seed: PlanSeed, asOf: string, maxDaysSinceLastStep: number): CasePlan {
+  const probeStart = addDays(asOf, -7 * 300);
+  const described = describeCase(seed, probeStart);
+  const path = pathFor(described.journeyPlan);
+  const probe = walkJourney(described.journeyPlan, path, probeStart, FAR_FUTURE, randomFor('journey', seed.key), described.details);
+  const lastStep = probe.steps.at(-1)?.event.occurredOn ?? probeStart;
+  const restDays = randomFor('rest', seed.key).int(0, maxDaysSinceLastStep);
+  const weeks = Math.floor(daysBetween(lastStep, addDays(asOf, -restDays)) / 7);
+  const enquiryDate = addDays(probeStart, weeks * 7);
+  const journey = walkJourney(described.journeyPlan, path, enquiryDate, asOf, randomFor('journey', seed.key), described.details);
+  const reached = stageOf(journey.snapshot);
+  if (reached !== seed.outcome.stage) throw new Error(`Seed: a case meant to rest at ${seed.outcome.stage} reached ${reached}`);
+  return {
+    ...described,
+    enquiryDate,
+    receivedAt: londonInstant(enquiryDate, 10, randomFor('rest', seed.key).int(0, 59)),
+    journey,
+  };
+}
+
+function coveragePlans(plans: readonly CasePlan[], asOf: string): CasePlan[] {
+  const counts = new Map<string, number>();
+  for (const plan of plans) {
+    const key = `${plan.route}|${plan.councilId}|${stageOf(plan.journey.snapshot)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const added: CasePlan[] = [];
+  for (const route of ['mainstream', 'kinship'] as const) {
+    for (const stage of stagesForRoute(route)) {
+      for (const councilId of COUNCIL_IDS) {
+        if ((counts.get(`${route}|${councilId}|${stage}`) ?? 0) > 0) continue;
+        const key = `coverage:${route}:${stage}:${councilId}`;
+        const outcome: Outcome = stage === 'closed' ? { stage, closedFromStage: route === 'kinship' ? 'kinship.viability' : 'enquiry.contacted', closeReasonCode: route === 'kinship' ? 'VIABILITY_NEGATIVE' : 'INFO_ONLY' } : { stage };
+        added.push(planRestingAt({ key, route, councilId, outcome }, asOf, stage === 'enquiry.received' ? 1 : 12));
+      }
+    }
+  }
+  return added;
+}
+
+/** Every case in the three years to asOf, oldest enquiry first. */
+export function planCases(asOf: string): CasePlan[] {
+  const random = enquiryMoments(asOf).map((moment) => planFromMoment(moment, asOf));
+  const applicant = planRestingAt(
+    { key: 'demo-applicant', route: 'mainstream', councilId: 'derby-city', outcome: { stage: 'invited' }, applicantDemo: true },
+    asOf,
+    6,
+  );
+  const all = [...random, applicant];
+  return [...all, ...coveragePlans(all, asOf)].sort(
+    (a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.key.localeCompare(b.key),
+  );
+}

@@ -1,0 +1,45 @@
+// Shared by the benchmarks: a fresh migrated database and the production server on 127.0.0.1, stopped afterwards.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { applyPendingMigrations } from '../../prisma/migrate.ts';
+import { COUNCILS } from '../../prisma/seed/councils.ts';
+
+export async function createBenchmarkDatabase(): Promise<{ file: string; url: string }> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'ffem-bench-')), 'bench.db');
+  const url = `file:${file}`;
+  await applyPendingMigrations(url);
+  const db = new Database(file);
+  const insert = db.prepare('INSERT INTO Council (id, name, onsCode) VALUES (?, ?, ?)');
+  for (const council of COUNCILS) insert.run(council.id, council.name, council.onsCode);
+  db.close();
+  return { file, url };
+}
+
+export async function startProductionServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn('node', ['server.js'], {
+    env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGTERM');
+  throw new Error('The server did not answer /healthz within 30 seconds (run `npm run build` first).');
+}
+
+export function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}

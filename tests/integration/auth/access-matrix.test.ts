@@ -1,0 +1,207 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '~/lib/db.server';
+import { isCouncilRole, ROLES, type Role } from '~/modules/auth/roles';
+import { createSession } from '~/modules/auth/sessions.server';
+import * as adminLayout from '~/routes/admin';
+import * as adminHome from '~/routes/admin._index';
+import * as adminAudit from '~/routes/admin.audit';
+import * as adminEmails from '~/routes/admin.emails';
+import * as adminUsers from '~/routes/admin.users._index';
+import * as applyLayout from '~/routes/apply';
+import * as applyHome from '~/routes/apply._index';
+import * as councilLayout from '~/routes/council';
+import * as councilHome from '~/routes/council._index';
+import * as councilHousehold from '~/routes/council.households.$householdId';
+import * as hubLayout from '~/routes/hub';
+import * as hubHome from '~/routes/hub._index';
+import * as hubHousehold from '~/routes/hub.households.$householdId';
+import * as hubHouseholds from '~/routes/hub.households._index';
+import * as reportsLayout from '~/routes/reports';
+import * as reportsHome from '~/routes/reports._index';
+import { createHousehold, createUser } from '../../support/factories';
+
+// Every role, signed in to the same council (Derby City) where it has one, against every page: role × page ×
+// same council / other council (STYLE.md §4). The expected statuses are written out by hand from DOMAIN.md §1.3–1.4,
+// never computed from access.server.ts, so a change to the rules has to change this table on purpose.
+//
+// 200 shown · 302 sent to sign in · 403 wrong area · 404 outside the viewer's scope (nobody learns it exists)
+
+type Who = Role | 'signedOut';
+const COLUMNS = [
+  'hubOfficer',
+  'hubManager',
+  'socialWorker',
+  'fosteringManager',
+  'decisionMaker',
+  'panelAdviser',
+  'mockingbirdLiaison',
+  'regionalViewer',
+  'administrator',
+  'applicant',
+  'signedOut',
+] as const satisfies readonly Who[];
+
+type Page =
+  | '/hub'
+  | '/hub/households'
+  | '/hub/households/:derbyAllocated'
+  | '/hub/households/:nottinghamAllocated'
+  | '/hub/households/:unknown'
+  | '/council'
+  | '/council/households/:derbyAllocated'
+  | '/council/households/:derbyConstellationMember'
+  | '/council/households/:nottinghamAllocated'
+  | '/reports'
+  | '/apply'
+  | '/admin'
+  | '/admin/users'
+  | '/admin/audit'
+  | '/admin/emails';
+
+// prettier-ignore
+const EXPECTED: readonly (readonly [Page, ...number[]])[] = [
+  //                                               hubOff hubMgr social  fosMgr  ADM  panel  mockb  region admin  applic signedOut
+  ['/hub',                                           200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/households',                                200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/households/:derbyAllocated',                200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/households/:nottinghamAllocated',           200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/households/:unknown',                       404,   404,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/council',                                       403,   403,   200,   200,   200,   200,   200,   403,   403,   403,   302],
+  ['/council/households/:derbyAllocated',            403,   403,   200,   200,   200,   200,   404,   403,   403,   403,   302],
+  ['/council/households/:derbyConstellationMember',  403,   403,   200,   200,   200,   200,   200,   403,   403,   403,   302],
+  ['/council/households/:nottinghamAllocated',       403,   403,   404,   404,   404,   404,   404,   403,   403,   403,   302],
+  ['/reports',                                       403,   200,   403,   200,   403,   403,   403,   200,   403,   403,   302],
+  ['/apply',                                         403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   302],
+  ['/admin',                                         403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
+  ['/admin/users',                                   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
+  ['/admin/audit',                                   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
+  ['/admin/emails',                                  403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
+];
+
+type Loader = (args: LoaderFunctionArgs) => unknown;
+type HouseholdKey = 'derbyAllocated' | 'nottinghamAllocated' | 'derbyConstellationMember' | 'unknown';
+
+/** The loaders Remix runs for each page, outermost layout first, and the household the page is about. */
+const PAGES: Record<Page, { loaders: readonly Loader[]; household?: HouseholdKey }> = {
+  '/hub': { loaders: [hubLayout.loader, hubHome.loader] },
+  '/hub/households': { loaders: [hubLayout.loader, hubHouseholds.loader] },
+  '/hub/households/:derbyAllocated': { loaders: [hubLayout.loader, hubHousehold.loader], household: 'derbyAllocated' },
+  '/hub/households/:nottinghamAllocated': { loaders: [hubLayout.loader, hubHousehold.loader], household: 'nottinghamAllocated' },
+  '/hub/households/:unknown': { loaders: [hubLayout.loader, hubHousehold.loader], household: 'unknown' },
+  '/council': { loaders: [councilLayout.loader, councilHome.loader] },
+  '/council/households/:derbyAllocated': { loaders: [councilLayout.loader, councilHousehold.loader], household: 'derbyAllocated' },
+  '/council/households/:derbyConstellationMember': {
+    loaders: [councilLayout.loader, councilHousehold.loader],
+    household: 'derbyConstellationMember',
+  },
+  '/council/households/:nottinghamAllocated': {
+    loaders: [councilLayout.loader, councilHousehold.loader],
+    household: 'nottinghamAllocated',
+  },
+  '/reports': { loaders: [reportsLayout.loader, reportsHome.loader] },
+  '/apply': { loaders: [applyLayout.loader, applyHome.loader] },
+  '/admin': { loaders: [adminLayout.loader, adminHome.loader] },
+  '/admin/users': { loaders: [adminLayout.loader, adminUsers.loader] },
+  '/admin/audit': { loaders: [adminLayout.loader, adminAudit.loader] },
+  '/admin/emails': { loaders: [adminLayout.loader, adminEmails.loader] },
+};
+
+type Outcome = { status: number; location: string | null };
+
+function isDataWithStatus(value: unknown): value is { type: 'DataWithResponseInit'; init: ResponseInit | null } {
+  return typeof value === 'object' && value !== null && 'type' in value && value.type === 'DataWithResponseInit';
+}
+
+function outcomeOf(value: unknown): Outcome {
+  if (value instanceof Response) return { status: value.status, location: value.headers.get('Location') };
+  if (isDataWithStatus(value)) return { status: value.init?.status ?? 200, location: null };
+  return { status: 200, location: null };
+}
+
+/** A thrown Response or data() is the page's answer; anything else thrown is a bug and fails the test. */
+async function runLoader(loader: Loader, args: LoaderFunctionArgs): Promise<Outcome> {
+  try {
+    return outcomeOf(await loader(args));
+  } catch (thrown) {
+    if (thrown instanceof Response || isDataWithStatus(thrown)) return outcomeOf(thrown);
+    throw thrown;
+  }
+}
+
+const cookies = new Map<Role, string>();
+const householdIds = new Map<HouseholdKey, string>();
+
+beforeAll(async () => {
+  for (const role of ROLES) {
+    const user = await createUser({ role, councilId: isCouncilRole(role) ? 'derby-city' : null });
+    const setCookie = await createSession(prisma, user.id, 'vitest');
+    cookies.set(role, setCookie.split(';')[0]);
+    if (role === 'applicant') {
+      const own = await createHousehold({ stage: 'invited' });
+      await prisma.person.create({ data: { householdId: own.id, role: 'applicant', firstName: 'Jo', lastName: 'Bloggs', userId: user.id } });
+    }
+  }
+
+  const derby = await createHousehold({ councilId: 'derby-city', allocatedCouncilId: 'derby-city', stage: 'assessment.stage1' });
+  const nottingham = await createHousehold({
+    councilId: 'nottingham-city',
+    allocatedCouncilId: 'nottingham-city',
+    stage: 'assessment.stage1',
+  });
+  const member = await createHousehold({ councilId: 'derby-city', allocatedCouncilId: 'derby-city', stage: 'approved' });
+  await prisma.constellation.create({
+    data: {
+      councilId: 'derby-city',
+      name: 'Derby North',
+      launchedOn: '2025-01-06',
+      memberships: { create: { householdId: member.id, role: 'satellite', joinedOn: '2025-02-03' } },
+    },
+  });
+  householdIds.set('derbyAllocated', derby.id);
+  householdIds.set('nottinghamAllocated', nottingham.id);
+  householdIds.set('derbyConstellationMember', member.id);
+  householdIds.set('unknown', 'no-such-household');
+});
+
+async function visit(page: Page, who: Who) {
+  const { loaders, household } = PAGES[page];
+  const householdId = household ? householdIds.get(household) : undefined;
+  const path = householdId ? page.replace(/:\w+$/, householdId) : page;
+  const headers: Record<string, string> = who === 'signedOut' ? {} : { Cookie: cookies.get(who) ?? '' };
+  const args = (): LoaderFunctionArgs => ({
+    request: new Request(`http://localhost:3000${path}`, { headers }),
+    params: householdId ? { householdId } : {},
+    context: {},
+  });
+  const outcomes: Outcome[] = [];
+  for (const loader of loaders) outcomes.push(await runLoader(loader, args()));
+  return outcomes;
+}
+
+describe('access matrix', () => {
+  it('covers every role', () => {
+    expect([...COLUMNS].sort()).toEqual([...ROLES, 'signedOut'].sort());
+  });
+
+  for (const [page, ...statuses] of EXPECTED) {
+    describe(page, () => {
+      COLUMNS.forEach((who, index) => {
+        const expected = statuses[index];
+        it(`${who} → ${expected}`, async () => {
+          const outcomes = await visit(page, who);
+          const leaf = outcomes[outcomes.length - 1];
+          // The page answers with the first layout or page loader that does not return data.
+          const pageStatus = outcomes.find((outcome) => outcome.status !== 200)?.status ?? 200;
+          expect(pageStatus).toBe(expected);
+          // The page's own loader decides alone: it must not lean on its layout (loaders run in parallel).
+          expect(leaf.status).toBe(expected);
+          if (expected === 302) {
+            const signIn = page === '/apply' ? '/apply/sign-in?' : '/login?';
+            for (const outcome of outcomes) expect(outcome.location).toMatch(new RegExp(`^${signIn.replace('?', '\\?')}redirectTo=`));
+          }
+        });
+      });
+    });
+  }
+});

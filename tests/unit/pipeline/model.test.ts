@@ -1,0 +1,72 @@
+import { getShortestPaths } from '@xstate/graph';
+import { describe, expect, test } from 'vitest';
+import { payloadFactsOf } from '~/modules/pipeline/events';
+import { pipelineMachine, type PipelineEvent, type PipelineRoute } from '~/modules/pipeline/machine';
+import { stageOf, stagesForRoute } from '~/modules/pipeline/stages';
+
+// Model-based: walk the machine itself with one sample of each event (STYLE.md §3.5). Counting events (failed
+// contact attempts, panel deferrals) are left out so the walk ends.
+const on = '2026-04-07';
+const SAMPLE_EVENTS: PipelineEvent[] = [
+  { type: 'CONTACT_MADE', occurredOn: on },
+  { type: 'VISIT_BOOKED', occurredOn: on, visitOn: on },
+  { type: 'VISIT_COMPLETED', occurredOn: on },
+  { type: 'INITIAL_VISIT_WAIVED', occurredOn: on, reason: 'Returning carer' },
+  { type: 'INVITE', occurredOn: on },
+  { type: 'APPLICATION_RECEIVED', occurredOn: on },
+  { type: 'ALLOCATION_PROPOSED', occurredOn: on, councilId: 'derbyshire' },
+  { type: 'ALLOCATION_DECLINED', occurredOn: on, reason: 'No capacity' },
+  { type: 'ALLOCATION_ACCEPTED', occurredOn: on },
+  { type: 'REALLOCATE', occurredOn: on, toCouncilId: 'nottinghamshire', reason: 'Moved house' },
+  { type: 'STAGE1_CHECKS_CLEARED', occurredOn: on },
+  { type: 'STAGE1_PROCEED', occurredOn: on },
+  { type: 'STAGE1_NOT_SUITABLE', occurredOn: on, letterOn: on, reason: 'Concerns' },
+  { type: 'STAGE2_STARTED', occurredOn: on },
+  { type: 'FORM_F_COMPLETED', occurredOn: on },
+  { type: 'PANEL_BOOKED', occurredOn: on, panelOn: on },
+  { type: 'PAPERS_SENT', occurredOn: on },
+  { type: 'PANEL_RECOMMENDED', occurredOn: on, recommendation: 'notApprove' },
+  { type: 'FINAL_MINUTES_RECEIVED', occurredOn: on },
+  {
+    type: 'APPROVE',
+    occurredOn: on,
+    terms: { approvalType: 'mainstream', numberOfChildren: 1, minAge: 0, maxAge: 5, placementKinds: ['emergency'], specialisms: [], namedChildren: [] },
+  },
+  { type: 'PROPOSE_NOT_TO_APPROVE', occurredOn: on, letterOn: on, reason: 'Concerns' },
+  { type: 'IRM_APPLIED', occurredOn: on },
+  { type: 'QD_WINDOW_CLOSED', occurredOn: on },
+  { type: 'CONFIRM_NOT_APPROVED', occurredOn: on, reason: 'Upheld' },
+  { type: 'HOLD', occurredOn: on, reason: 'Illness', expectedResumeOn: on },
+  { type: 'RESUME', occurredOn: on },
+  { type: 'CLOSE', occurredOn: on, reasonCode: 'SAFEGUARDING' },
+  { type: 'VIABILITY_STARTED', occurredOn: on },
+  { type: 'TEMPORARY_APPROVAL_GRANTED', occurredOn: on },
+  { type: 'FULL_ASSESSMENT_STARTED', occurredOn: on },
+  { type: 'EXTENSION_GRANTED', occurredOn: on, extensionEndsOn: on },
+  { type: 'CONNECTED_PERSON_REPORT_COMPLETED', occurredOn: on },
+];
+
+describe.each<PipelineRoute>(['mainstream', 'kinship'])('the %s route, walked from the model', (route) => {
+  const paths = getShortestPaths(pipelineMachine, { events: SAMPLE_EVENTS, input: { route } });
+
+  test('reaches every stage of the route and no other', () => {
+    expect(new Set(paths.map((path) => stageOf(path.state)))).toEqual(new Set(stagesForRoute(route)));
+  });
+
+  test('every open state on the way can still be closed', () => {
+    const open = paths.filter((path) => path.state.hasTag('open'));
+    expect(open.length).toBeGreaterThan(0);
+    for (const path of open) {
+      const applicationMade = payloadFactsOf(path.state.context).applicationMade;
+      const withdraw: PipelineEvent = { type: 'WITHDRAW', occurredOn: on, reasonCode: 'PROCESS', awCode: applicationMade ? 'AW2' : undefined };
+      expect(path.state.can(withdraw)).toBe(true);
+      expect(path.state.can({ type: 'CLOSE', occurredOn: on, reasonCode: 'SAFEGUARDING' })).toBe(true);
+    }
+  });
+
+  test('only open states are held by the open tag; approved and closed are final', () => {
+    for (const path of paths) {
+      expect(path.state.hasTag('open')).toBe(path.state.status === 'active');
+    }
+  });
+});
