@@ -1,6 +1,6 @@
 import type { PipelineRoute } from '~/modules/pipeline/machine';
 import { stageOf, stagesForRoute } from '~/modules/pipeline/stages';
-import { COUNCIL_IDS, type CouncilId } from './councils';
+import { COUNCIL_DEMO_SHARES, COUNCIL_IDS, COUNCIL_REFERENCE_PREFIX, type CouncilId } from './councils';
 import { addDays, daysBetween, londonInstant } from './dates';
 import { enquiryMoments, type EnquiryMoment } from './enquiry-volume';
 import { kinshipProfile, kinshipTerms, mainstreamProfile, mainstreamTerms, type EnquiryProfile } from './enquiry-profile';
@@ -32,14 +32,6 @@ export type CasePlan = {
   applicantDemo: boolean;
 };
 
-/** DOMAIN.md §1.2: demo enquiries split as the councils' internal placements are. */
-const COUNCIL_SHARES: readonly (readonly [CouncilId, number])[] = [
-  ['derby-city', 9.6],
-  ['derbyshire', 33.6],
-  ['nottingham-city', 21.0],
-  ['nottinghamshire', 35.8],
-];
-
 const KINSHIP_SHARE = 0.25;
 const OUTSIDE_AREA_SHARE = 0.015;
 const NEIGHBOUR_ALLOCATION_SHARE = 0.03;
@@ -50,16 +42,9 @@ const NEIGHBOUR: Record<CouncilId, CouncilId> = {
   nottinghamshire: 'nottingham-city',
 };
 
-const CHILD_REFERENCE_PREFIX: Record<CouncilId, string> = {
-  'derby-city': 'DC',
-  derbyshire: 'DY',
-  'nottingham-city': 'NC',
-  nottinghamshire: 'NS',
-};
-
 const HELD_FROM_STAGES = ['enquiry.contacted', 'invited', 'application.submitted', 'assessment.stage2'] as const;
 
-type PlanSeed = {
+export type PlanSeed = {
   key: string;
   route: PipelineRoute;
   councilId: CouncilId | null;
@@ -68,13 +53,13 @@ type PlanSeed = {
 };
 
 function drawCouncil(random: Random): CouncilId {
-  return random.weighted(COUNCIL_SHARES);
+  return random.weighted(COUNCIL_DEMO_SHARES);
 }
 
 function childReferencesFor(random: Random, councilId: CouncilId | null): string[] {
   if (!councilId) return [];
   const count = random.chance(0.2) ? 2 : 1;
-  return Array.from({ length: count }, () => `${CHILD_REFERENCE_PREFIX[councilId]}-CHILD-${String(random.int(100, 99_999)).padStart(5, '0')}`);
+  return Array.from({ length: count }, () => `${COUNCIL_REFERENCE_PREFIX[councilId]}-CHILD-${String(random.int(100, 99_999)).padStart(5, '0')}`);
 }
 
 /** Everything about a case except its dates. */
@@ -135,27 +120,26 @@ function planFromMoment(moment: EnquiryMoment, asOf: string): CasePlan {
 const FAR_FUTURE = '9999-12-31';
 
 /**
- * A case whose journey ends at its destination shortly before asOf. Shifting the start by whole weeks keeps every
- * date on the same weekday, so the second walk lands exactly where the probe said it would.
+ * A case whose journey reaches its destination shortly before `restOn`. A probe walk measures the journey; moving
+ * the start by whole weeks keeps weekdays, so the real walk lands where the probe said, give or take a bank holiday,
+ * which a further week back absorbs.
  */
-function planRestingAt(seed: PlanSeed, asOf: string, maxDaysSinceLastStep: number): CasePlan {
-  const probeStart = addDays(asOf, -7 * 300);
-  const described = describeCase(seed, probeStart);
+export function planRestingAt(seed: PlanSeed, restOn: string, maxDaysSinceLastStep: number): CasePlan {
+  const probeStart = addDays(restOn, -7 * 300);
+  const described = describeCase(seed, restOn);
   const path = pathFor(described.journeyPlan);
   const probe = walkJourney(described.journeyPlan, path, probeStart, FAR_FUTURE, randomFor('journey', seed.key), described.details);
   const lastStep = probe.steps.at(-1)?.event.occurredOn ?? probeStart;
-  const restDays = randomFor('rest', seed.key).int(0, maxDaysSinceLastStep);
-  const weeks = Math.floor(daysBetween(lastStep, addDays(asOf, -restDays)) / 7);
-  const enquiryDate = addDays(probeStart, weeks * 7);
-  const journey = walkJourney(described.journeyPlan, path, enquiryDate, asOf, randomFor('journey', seed.key), described.details);
-  const reached = stageOf(journey.snapshot);
-  if (reached !== seed.outcome.stage) throw new Error(`Seed: a case meant to rest at ${seed.outcome.stage} reached ${reached}`);
-  return {
-    ...described,
-    enquiryDate,
-    receivedAt: londonInstant(enquiryDate, 10, randomFor('rest', seed.key).int(0, 59)),
-    journey,
-  };
+  const restRandom = randomFor('rest', seed.key);
+  const weeks = Math.floor(daysBetween(lastStep, addDays(restOn, -restRandom.int(0, maxDaysSinceLastStep))) / 7);
+  for (let weeksBack = 0; weeksBack < 4; weeksBack += 1) {
+    const enquiryDate = addDays(probeStart, (weeks - weeksBack) * 7);
+    const journey = walkJourney(described.journeyPlan, path, enquiryDate, restOn, randomFor('journey', seed.key), described.details);
+    if (stageOf(journey.snapshot) === seed.outcome.stage) {
+      return { ...described, enquiryDate, receivedAt: londonInstant(enquiryDate, 10, restRandom.int(0, 59)), journey };
+    }
+  }
+  throw new Error(`Seed: could not place a case to rest at ${seed.outcome.stage} by ${restOn}`);
 }
 
 function coveragePlans(plans: readonly CasePlan[], asOf: string): CasePlan[] {

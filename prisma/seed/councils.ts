@@ -8,3 +8,19 @@ export const COUNCILS = [
 
 export type CouncilId = (typeof COUNCILS)[number]['id'];
 export const COUNCIL_IDS: readonly CouncilId[] = COUNCILS.map((council) => council.id);
+
+/** Short codes for the demo's council references ('DY-CHILD-01234', 'NS-FC-2012-014'). */
+export const COUNCIL_REFERENCE_PREFIX: Record<CouncilId, string> = {
+  'derby-city': 'DC',
+  derbyshire: 'DY',
+  'nottingham-city': 'NC',
+  nottinghamshire: 'NS',
+};
+
+/** DOMAIN.md §1.2: demo enquiries (and the demo's existing carers) split as the councils' internal placements are. */
+export const COUNCIL_DEMO_SHARES: readonly (readonly [CouncilId, number])[] = [
+  ['derby-city', 9.6],
+  ['derbyshire', 33.6],
+  ['nottingham-city', 21.0],
+  ['nottinghamshire', 35.8],
+];

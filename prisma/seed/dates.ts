@@ -1,3 +1,5 @@
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '~/lib/bank-holidays';
+
 // Calendar-date arithmetic for the seed. Dates are 'YYYY-MM-DD' strings for the Europe/London day (STYLE.md §7);
 // they compare correctly as strings.
 
@@ -42,10 +44,13 @@ export function weekdayIndex(date: string): number {
   return (new Date(toUtcMidnight(date)).getUTCDay() + 6) % 7;
 }
 
-/** The date itself on a weekday, otherwise the following Monday: the hub works Monday to Friday. */
-export function nextWeekday(date: string): string {
-  const weekday = weekdayIndex(date);
-  return weekday < 5 ? date : addDays(date, 7 - weekday);
+const BANK_HOLIDAYS = new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS.map((holiday) => holiday.date));
+
+/** The date itself if it is a working day, otherwise the next one (DOMAIN.md §8.2): staff act on working days. */
+export function nextWorkingDay(date: string): string {
+  let day = date;
+  while (weekdayIndex(day) >= 5 || BANK_HOLIDAYS.has(day)) day = addDays(day, 1);
+  return day;
 }
 
 /** First day of each month from the month of `from` to the month of `to`, inclusive. */

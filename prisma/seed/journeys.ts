@@ -3,7 +3,7 @@ import { PIPELINE_EVENT_SCHEMAS } from '~/modules/pipeline/events';
 import { pipelineMachine, type PipelineEvent, type PipelineRoute } from '~/modules/pipeline/machine';
 import { buildEventsToStage, initialSnapshot, type BuildEventsOptions, type PipelineSnapshot } from '~/modules/pipeline/snapshots';
 import { stageOf } from '~/modules/pipeline/stages';
-import { addDays, daysBetween, maxDate, nextWeekday } from './dates';
+import { addDays, maxDate, nextWorkingDay } from './dates';
 import type { Outcome } from './outcomes';
 import type { Random } from './random';
 
@@ -101,7 +101,7 @@ type DatingState = {
   fromStage: string;
 };
 
-const workingDayAfter = (date: string, days: number) => nextWeekday(addDays(date, days));
+const workingDayAfter = (date: string, days: number) => nextWorkingDay(addDays(date, days));
 
 /** When this event happens, and any payload dates that must agree with it. */
 function dateEvent(
@@ -141,7 +141,7 @@ function dateEvent(
       return { on, patch: { panelOn: workingDayAfter(on, random.int(10, 28)) } };
     }
     case 'PAPERS_SENT':
-      return { on: maxDate(state.previous, nextWeekday(addDays(state.panelOn ?? state.previous, -random.int(7, 9)))), patch: {} };
+      return { on: maxDate(state.previous, nextWorkingDay(addDays(state.panelOn ?? state.previous, -random.int(7, 9)))), patch: {} };
     case 'PANEL_RECOMMENDED':
       return { on: state.panelOn ?? after(5, 10), patch: {} };
     case 'FINAL_MINUTES_RECEIVED':
@@ -179,7 +179,7 @@ function dateEvent(
     // Regulation 25: asked for before the 16 weeks run out, for up to 8 more weeks (DOMAIN.md §3.2).
     case 'EXTENSION_GRANTED': {
       const start = state.tempApprovalStartOn ?? state.previous;
-      const on = maxDate(state.previous, nextWeekday(addDays(start, random.int(88, 104))));
+      const on = maxDate(state.previous, nextWorkingDay(addDays(start, random.int(88, 104))));
       return { on, patch: { extensionEndsOn: addDays(start, 112 + random.int(28, 56)) } };
     }
     case 'CONNECTED_PERSON_REPORT_COMPLETED':
@@ -191,8 +191,8 @@ function dateEvent(
 
 // Reports land early enough for panel to sit before temporary approval (or its extension) runs out.
 function kinshipReportDate(state: DatingState, random: Random): string {
-  if (state.extensionEndsOn) return maxDate(state.previous, nextWeekday(addDays(state.extensionEndsOn, -random.int(30, 40))));
-  if (state.tempApprovalStartOn) return maxDate(state.previous, nextWeekday(addDays(state.tempApprovalStartOn, random.int(55, 75))));
+  if (state.extensionEndsOn) return maxDate(state.previous, nextWorkingDay(addDays(state.extensionEndsOn, -random.int(30, 40))));
+  if (state.tempApprovalStartOn) return maxDate(state.previous, nextWorkingDay(addDays(state.tempApprovalStartOn, random.int(55, 75))));
   return workingDayAfter(state.previous, random.int(60, 110));
 }
 
@@ -218,6 +218,18 @@ function parseEvent(type: PipelineEvent['type'], payload: Record<string, unknown
   return PIPELINE_EVENT_SCHEMAS[type].parse(payload);
 }
 
+// Snapshots are immutable values (transition returns new ones), so one start per route and council can be shared.
+const startCache = new Map<string, PipelineSnapshot>();
+function startingSnapshot(route: PipelineRoute, councilId: string | null): PipelineSnapshot {
+  const key = `${route}|${councilId}`;
+  let snapshot = startCache.get(key);
+  if (!snapshot) {
+    snapshot = initialSnapshot(route, { councilId });
+    startCache.set(key, snapshot);
+  }
+  return snapshot;
+}
+
 /**
  * Steps the path from `startDate`, one dated event at a time, and stops before the first event that would fall after
  * asOf: that case is still open where the last event left it.
@@ -230,16 +242,18 @@ export function walkJourney(
   random: Random,
   details: JourneyDetails,
 ): Journey {
-  let snapshot = initialSnapshot(plan.route, { councilId: plan.councilId });
+  let snapshot = startingSnapshot(plan.route, plan.councilId);
   const steps: JourneyStep[] = [];
   const state: DatingState = { previous: startDate, fromStage: stageOf(snapshot) };
   for (const draft of path) {
     const { on, patch } = dateEvent(draft, state, random, details);
     if (on > asOf) break;
     const event = parseEvent(draft.type, { ...draft, ...patch, occurredOn: on });
-    if (!snapshot.can(event)) throw new Error(`Seed journey: ${event.type} is not accepted at ${stageOf(snapshot)}`);
     const fromStage = stageOf(snapshot);
-    [snapshot] = transition(pipelineMachine, snapshot, event);
+    const [next] = transition(pipelineMachine, snapshot, event);
+    // XState hands back the very same snapshot when no transition is enabled, which costs half of asking can() first.
+    if (next === snapshot) throw new Error(`Seed journey: ${event.type} is not accepted at ${fromStage}`);
+    snapshot = next;
     steps.push({ event, fromStage, toStage: stageOf(snapshot) });
     state.previous = on;
     state.fromStage = stageOf(snapshot);
@@ -250,10 +264,4 @@ export function walkJourney(
     if (event.type === 'EXTENSION_GRANTED') state.extensionEndsOn = event.extensionEndsOn;
   }
   return { steps, snapshot };
-}
-
-/** Days from the first to the last event of a complete walk: lets a case be placed so it rests at asOf. */
-export function journeySpan(journey: Journey, startDate: string): number {
-  const last = journey.steps.at(-1)?.event.occurredOn ?? startDate;
-  return daysBetween(startDate, last);
 }

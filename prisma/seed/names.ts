@@ -37,10 +37,17 @@ export function exampleEmail(firstName: string, surname: string, householdNumber
 
 /**
  * Ofcom's drama numbers, in the national form normalisePhone() stores: 07700 900000–900999 (mobile) and
- * 0115 496 0000–0999 (Nottingham). 2,000 in all, handed out once each so duplicate matching never links strangers.
+ * 0115 496 0000–0999 (Nottingham). 2,000 in all, handed out once each so duplicate matching never links strangers;
+ * once they run out, households have no phone number.
  */
-export function dramaPhoneNumber(slot: number): string {
-  if (slot < 0 || slot >= 2000) throw new RangeError(`Only 2,000 drama numbers exist; slot ${slot} is out of range`);
-  const suffix = String(slot % 1000).padStart(3, '0');
-  return slot < 1000 ? `07700900${suffix}` : `01154960${suffix}`;
+export function createPhonePool(): { take(): string | null } {
+  let nextSlot = 0;
+  return {
+    take() {
+      if (nextSlot >= 2000) return null;
+      const slot = nextSlot++;
+      const suffix = String(slot % 1000).padStart(3, '0');
+      return slot < 1000 ? `07700900${suffix}` : `01154960${suffix}`;
+    },
+  };
 }

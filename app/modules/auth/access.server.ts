@@ -60,7 +60,9 @@ export function mayUseArea(viewer: Viewer, area: Area) {
  */
 export function safeRedirectTo(value: FormDataEntryValue | string | null | undefined, fallback: string) {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return fallback;
-  if (/[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
+  if (value.includes('\\') || [...value].some((character) => character <= '\u001f' || character === '\u007f')) {
+    return fallback;
+  }
   const base = 'http://same-site.invalid';
   const url = new URL(value, base);
   return url.origin === base ? value : fallback;

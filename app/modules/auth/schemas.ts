@@ -125,5 +125,3 @@ export const auditFilterSchema = z
 
 export type InviteUserInput = z.infer<typeof inviteUserSchema>;
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
-export type UserListQuery = z.infer<typeof userListQuerySchema>;
-export type AuditFilter = z.infer<typeof auditFilterSchema>;

@@ -4,7 +4,7 @@ import { recordAudit } from '~/modules/audit/audit.server';
 import { assertCan } from '~/modules/auth/access.server';
 import { INVITATION_LINK_LIFETIME_HOURS, issuePasswordToken, passwordLinkUrl } from '~/modules/auth/password-reset.server';
 import { isRole, ROLE_LABELS, STAFF_ROLES } from '~/modules/auth/roles';
-import type { ChangeRoleInput, InviteUserInput, UserListQuery } from '~/modules/auth/schemas';
+import type { ChangeRoleInput, InviteUserInput } from '~/modules/auth/schemas';
 import type { Viewer } from '~/modules/auth/viewer';
 import { queueEmail } from '~/modules/email/outbox.server';
 
@@ -50,7 +50,9 @@ function toUserSummary({ passwordHash, council, ...user }: UserRow) {
 
 export type UserSummary = ReturnType<typeof toUserSummary>;
 
-export async function listUsersForAdmin(viewer: Viewer, query: UserListQuery) {
+export type UserListFilters = { q?: string; role?: string; councilId?: string; cursor?: string };
+
+export async function listUsersForAdmin(viewer: Viewer, query: UserListFilters) {
   assertCan(viewer, 'user.manage');
   const search = query.q;
   const rows = await prisma.user.findMany({

@@ -5,7 +5,7 @@ import { normalisePostcode, todayInLondon } from '~/lib/uk';
 import { householdScope } from '~/modules/auth/access.server';
 import type { Viewer } from '~/modules/auth/viewer';
 import { applicantNextStep } from '~/modules/households/next-steps';
-import { ALL_STAGES, CLOSED_STAGES, FINAL_STAGES, OPEN_STAGES, stageLabel } from '~/modules/pipeline/stages';
+import { ALL_STAGES, CLOSED_STAGES, FINAL_STAGES, HUB_OWNED_STAGES, OPEN_STAGES, stageLabel } from '~/modules/pipeline/stages';
 
 // Reads of households for the home pages, lists and the read-only summary. Every read merges householdScope, so
 // a household outside it is simply not found (STYLE.md §4).
@@ -52,8 +52,9 @@ export async function getHubOverview(viewer: Viewer, today = todayInLondon()) {
         closedDate: { gt: calendarDateDaysBefore(today, RECENTLY_CLOSED_DAYS), lte: today },
       }),
     }),
+    // Enquiries the hub is still working on: not yet handed over to a council.
     prisma.household.findMany({
-      where: scoped(viewer, { stage: { in: [...OPEN_STAGES] } }),
+      where: scoped(viewer, { stage: { in: [...HUB_OWNED_STAGES] } }),
       select: { id: true, reference: true, displayName: true, stage: true, enquiryDate: true, council: { select: { name: true } } },
       orderBy: [{ enquiryReceivedAt: 'desc' }, { id: 'desc' }],
       take: RECENT_ENQUIRIES,

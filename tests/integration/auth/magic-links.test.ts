@@ -4,7 +4,7 @@ import { requestApplicantMagicLink, signInWithMagicLink } from '~/modules/auth/m
 import { action as requestAction } from '~/routes/apply_.sign-in';
 import { action as verifyAction, loader as verifyLoader } from '~/routes/login_.verify';
 import { createHousehold, createUser } from '../../support/factories';
-import { postForm, requestWithCookie } from './support';
+import { postForm, requestWithCookie, routeResult } from './support';
 
 beforeEach(async () => {
   await prisma.outboundEmail.deleteMany();
@@ -36,9 +36,8 @@ async function postRequest(email: string) {
 }
 
 async function postVerify(token: string) {
-  const response = await verifyAction({ request: postForm('/login/verify', { token }), params: {}, context: {} });
-  if (response instanceof Response) return { status: response.status, location: response.headers.get('Location'), setCookie: response.headers.get('Set-Cookie') };
-  return { status: response.init?.status ?? 200, location: null, setCookie: null };
+  const result = routeResult(await verifyAction({ request: postForm('/login/verify', { token }), params: {}, context: {} }));
+  return { status: result.status, location: result.headers.get('Location'), setCookie: result.headers.get('Set-Cookie') };
 }
 
 describe('asking for a sign-in link', () => {

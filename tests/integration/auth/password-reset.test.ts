@@ -5,7 +5,7 @@ import { signInWithPassword } from '~/modules/auth/sign-in.server';
 import { action as forgotAction } from '~/routes/forgot-password';
 import { action as resetAction, loader as resetLoader } from '~/routes/reset-password.$token';
 import { createUser, TEST_PASSWORD } from '../../support/factories';
-import { postForm, requestWithCookie, sessionCookieFor } from './support';
+import { postForm, requestWithCookie, routeResult, sessionCookieFor } from './support';
 
 const NEW_PASSWORD = 'a brand new passphrase';
 
@@ -32,13 +32,14 @@ async function postForgot(email: string) {
 }
 
 async function postReset(token: string, password: string, confirmPassword = password) {
-  const response = await resetAction({ request: postForm(`/reset-password/${token}`, { password, confirmPassword }), params: { token }, context: {} });
-  if (response instanceof Response) return { status: response.status, location: response.headers.get('Location'), setCookie: response.headers.get('Set-Cookie'), body: null };
-  return { status: response.init?.status ?? 200, location: null, setCookie: null, body: response.data };
+  const result = routeResult(
+    await resetAction({ request: postForm(`/reset-password/${token}`, { password, confirmPassword }), params: { token }, context: {} }),
+  );
+  return { ...result, location: result.headers.get('Location'), setCookie: result.headers.get('Set-Cookie') };
 }
 
 describe('asking for a reset link', () => {
-  it('queues one password-reset email with a 60-minute link and stores only the token's hash', async () => {
+  it('queues one password-reset email with a 60-minute link and stores only the hash of the token', async () => {
     const user = await createUser({ role: 'hubOfficer', email: 'officer@example.test' });
     expect(await postForgot('Officer@example.test')).toEqual({ status: 302, location: '/forgot-password?sent' });
 

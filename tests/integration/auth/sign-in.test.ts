@@ -4,7 +4,7 @@ import { hashToken } from '~/modules/auth/sessions.server';
 import { signInWithPassword } from '~/modules/auth/sign-in.server';
 import { action as loginAction, loader as loginLoader } from '~/routes/login';
 import { createUser, TEST_PASSWORD } from '../../support/factories';
-import { postForm, requestWithCookie, sessionCookieFor, thrownResponse } from './support';
+import { postForm, requestWithCookie, routeResult, sessionCookieFor, thrownResponse } from './support';
 
 const WRONG = 'not the right password at all';
 const INVALID = 'Enter a correct email address and password';
@@ -19,9 +19,7 @@ beforeEach(async () => {
 });
 
 async function postSignIn(fields: Record<string, string>) {
-  const response = await loginAction({ request: postForm('/login', fields), params: {}, context: {} });
-  if (response instanceof Response) return { status: response.status, headers: response.headers, body: null };
-  return { status: response.init?.status ?? 200, headers: new Headers(response.init?.headers), body: response.data };
+  return routeResult(await loginAction({ request: postForm('/login', fields), params: {}, context: {} }));
 }
 
 function attempt(email: string, password: string, now: Date) {
@@ -99,7 +97,7 @@ describe('password sign-in', () => {
     await createUser({ role: 'hubOfficer', email: 'gone@example.test', active: false });
     const response = await postSignIn({ email: 'gone@example.test', password: TEST_PASSWORD });
     expect(response.status).toBe(400);
-    expect(response.body?.fieldErrors).toEqual({ email: 'This account has been deactivated. Contact your administrator.' });
+    expect(response.body).toMatchObject({ fieldErrors: { email: 'This account has been deactivated. Contact your administrator.' } });
     expect(await prisma.session.count()).toBe(0);
   });
 

@@ -38,3 +38,15 @@ export async function auditActions() {
   const rows = await prisma.auditEvent.findMany({ select: { action: true }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
   return rows.map((row) => row.action);
 }
+
+export type RouteResult = { status: number; headers: Headers; body: unknown };
+
+/** A loader's or action's answer, whether a Response (redirects) or Remix `data(…, { status })`, in one shape. */
+export function routeResult(value: unknown): RouteResult {
+  if (value instanceof Response) return { status: value.status, headers: value.headers, body: null };
+  if (typeof value === 'object' && value !== null && 'data' in value && 'init' in value) {
+    const init = (value.init ?? {}) as ResponseInit;
+    return { status: init.status ?? 200, headers: new Headers(init.headers), body: value.data };
+  }
+  return { status: 200, headers: new Headers(), body: value };
+}
