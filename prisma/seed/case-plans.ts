@@ -4,7 +4,7 @@ import { COUNCIL_DEMO_SHARES, COUNCIL_IDS, COUNCIL_REFERENCE_PREFIX, type Counci
 import { addDays, daysBetween, londonInstant } from './dates';
 import { enquiryMoments, type EnquiryMoment } from './enquiry-volume';
 import { kinshipProfile, kinshipTerms, mainstreamProfile, mainstreamTerms, type EnquiryProfile } from './enquiry-profile';
-import { pathFor, walkJourney, type Journey, type JourneyDetails, type JourneyPlan, type KinshipVariant } from './journeys';
+import { datePath, pathFor, stepThrough, type Journey, type JourneyDetails, type JourneyPlan, type KinshipVariant } from './journeys';
 import { chooseKinshipOutcome, chooseMainstreamOutcome, type Outcome } from './outcomes';
 import { COUNCIL_DISTRICTS, OUTSIDE_AREA_DISTRICTS, randomAddress } from './postcodes';
 import { randomFor, type Random } from './random';
@@ -113,7 +113,8 @@ function planFromMoment(moment: EnquiryMoment, asOf: string): CasePlan {
       ? chooseKinshipOutcome(random)
       : chooseMainstreamOutcome(random);
   const described = describeCase({ key: moment.key, route, councilId: outside ? null : drawCouncil(random), outcome }, moment.date);
-  const journey = walkJourney(described.journeyPlan, pathFor(described.journeyPlan), moment.date, asOf, randomFor('journey', moment.key), described.details);
+  const events = datePath(route, pathFor(described.journeyPlan), moment.date, asOf, randomFor('journey', moment.key), described.details);
+  const journey = stepThrough(described.journeyPlan, events);
   return { ...described, enquiryDate: moment.date, receivedAt: moment.receivedAt, journey };
 }
 
@@ -128,14 +129,17 @@ export function planRestingAt(seed: PlanSeed, restOn: string, maxDaysSinceLastSt
   const probeStart = addDays(restOn, -7 * 300);
   const described = describeCase(seed, restOn);
   const path = pathFor(described.journeyPlan);
-  const probe = walkJourney(described.journeyPlan, path, probeStart, FAR_FUTURE, randomFor('journey', seed.key), described.details);
-  const lastStep = probe.steps.at(-1)?.event.occurredOn ?? probeStart;
+  const datedFrom = (start: string, until: string) =>
+    datePath(seed.route, path, start, until, randomFor('journey', seed.key), described.details);
+  const probe = datedFrom(probeStart, FAR_FUTURE);
+  const lastStep = probe.at(-1)?.occurredOn ?? probeStart;
   const restRandom = randomFor('rest', seed.key);
   const weeks = Math.floor(daysBetween(lastStep, addDays(restOn, -restRandom.int(0, maxDaysSinceLastStep))) / 7);
   for (let weeksBack = 0; weeksBack < 4; weeksBack += 1) {
     const enquiryDate = addDays(probeStart, (weeks - weeksBack) * 7);
-    const journey = walkJourney(described.journeyPlan, path, enquiryDate, restOn, randomFor('journey', seed.key), described.details);
-    if (stageOf(journey.snapshot) === seed.outcome.stage) {
+    const events = datedFrom(enquiryDate, restOn);
+    if (events.length === path.length) {
+      const journey = stepThrough(described.journeyPlan, events);
       return { ...described, enquiryDate, receivedAt: londonInstant(enquiryDate, 10, restRandom.int(0, 59)), journey };
     }
   }

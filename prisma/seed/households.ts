@@ -73,10 +73,18 @@ function actorFor(event: PipelineEvent, fromStage: string, plan: CasePlan, counc
 }
 
 /** Office-hours times, strictly increasing through a household's history. */
-function timeSteps(steps: readonly JourneyStep[], receivedAt: Date, random: Random, actorOf: (step: JourneyStep) => string): TimedStep[] {
+function timeSteps(
+  steps: readonly JourneyStep[],
+  receivedAt: Date,
+  asOf: string,
+  random: Random,
+  actorOf: (step: JourneyStep) => string,
+): TimedStep[] {
   let previous = receivedAt;
   return steps.map((step) => {
-    let occurredAt = londonInstant(step.event.occurredOn, random.int(9, 16), random.int(0, 59));
+    // Steps on asOf itself happen first thing, so that when asOf is today nothing is dated later than the seed run.
+    const hour = step.event.occurredOn === asOf ? 8 : random.int(9, 16);
+    let occurredAt = londonInstant(step.event.occurredOn, hour, random.int(0, 59));
     if (occurredAt <= previous) occurredAt = new Date(previous.getTime() + random.int(5, 90) * 60_000);
     previous = occurredAt;
     return { ...step, occurredAt, actorId: actorOf(step) };
@@ -107,7 +115,7 @@ function payloadOf(event: PipelineEvent): string | null {
   return Object.keys(payload).length === 0 ? null : JSON.stringify(payload);
 }
 
-function seedHousehold(plan: CasePlan, number: number, phone: string | null): SeededHousehold {
+function seedHousehold(plan: CasePlan, number: number, phone: string | null, asOf: string): SeededHousehold {
   const id = householdId(number);
   const random = randomFor('household-rows', plan.key);
   const { snapshot } = plan.journey;
@@ -135,7 +143,7 @@ function seedHousehold(plan: CasePlan, number: number, phone: string | null): Se
           }
         : undefined,
   });
-  const steps = timeSteps(plan.journey.steps, plan.receivedAt, random, (step) =>
+  const steps = timeSteps(plan.journey.steps, plan.receivedAt, asOf, random, (step) =>
     actorFor(step.event, step.fromStage, plan, (step.event.type === 'ALLOCATION_ACCEPTED' ? context.allocatedCouncilId : councilId) as CouncilId | null),
   );
   const lastActivityAt = steps.at(-1)?.occurredAt ?? plan.receivedAt;
@@ -229,12 +237,17 @@ export type PhonePool = { take(): string | null };
  */
 export function seedHouseholds(
   plans: readonly CasePlan[],
-  options: { firstNumber: number; phones: PhonePool; referenceFor: (plan: CasePlan, sequenceInYear: number) => string },
+  options: {
+    firstNumber: number;
+    asOf: string;
+    phones: PhonePool;
+    referenceFor: (plan: CasePlan, sequenceInYear: number) => string;
+  },
 ): SeededHousehold[] {
   const perYear = new Map<string, number>();
   return plans.map((plan, index) => {
     const wantsPhone = plan.applicantDemo || randomFor('phone', plan.key).chance(PHONE_SHARE[plan.route]);
-    const seeded = seedHousehold(plan, options.firstNumber + index, wantsPhone ? options.phones.take() : null);
+    const seeded = seedHousehold(plan, options.firstNumber + index, wantsPhone ? options.phones.take() : null, options.asOf);
     const year = plan.enquiryDate.slice(0, 4);
     const sequence = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, sequence);

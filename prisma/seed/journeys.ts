@@ -98,7 +98,8 @@ type DatingState = {
   letterOn?: string;
   tempApprovalStartOn?: string;
   extensionEndsOn?: string;
-  fromStage: string;
+  challenged: boolean;
+  route: PipelineRoute;
 };
 
 const workingDayAfter = (date: string, days: number) => nextWorkingDay(addDays(date, days));
@@ -158,7 +159,8 @@ function dateEvent(
     case 'QD_WINDOW_CLOSED':
       return { on: addDays(state.letterOn ?? state.previous, 28), patch: {} };
     case 'CONFIRM_NOT_APPROVED':
-      return { on: state.fromStage === 'decision.qdReview' ? after(40, 120) : after(1, 7), patch: {} };
+      // After representations or an IRM review (about four months, DOMAIN.md §2.2), or at once if none came.
+      return { on: state.challenged ? after(40, 120) : after(1, 7), patch: {} };
     case 'STAGE1_NOT_SUITABLE': {
       const on = after(40, 80);
       return { on, patch: { letterOn: on } };
@@ -208,7 +210,7 @@ function closureDate(reasonCode: string, state: DatingState, random: Random): st
     case 'NO_RESPONSE':
       return after(28, 60);
     default:
-      return state.fromStage.startsWith('kinship.') ? after(10, 60) : after(3, 35);
+      return state.route === 'kinship' ? after(10, 60) : after(3, 35);
   }
 }
 
@@ -231,37 +233,47 @@ function startingSnapshot(route: PipelineRoute, councilId: string | null): Pipel
 }
 
 /**
- * Steps the path from `startDate`, one dated event at a time, and stops before the first event that would fall after
- * asOf: that case is still open where the last event left it.
+ * Dates the path forward from `startDate` and stops before the first event that would fall after `until`: a case
+ * cut short is still open where its last event left it. Pure date arithmetic, so it is cheap enough to use as a
+ * probe when placing a case.
  */
-export function walkJourney(
-  plan: JourneyPlan,
+export function datePath(
+  route: PipelineRoute,
   path: readonly PipelineEvent[],
   startDate: string,
-  asOf: string,
+  until: string,
   random: Random,
   details: JourneyDetails,
-): Journey {
-  let snapshot = startingSnapshot(plan.route, plan.councilId);
-  const steps: JourneyStep[] = [];
-  const state: DatingState = { previous: startDate, fromStage: stageOf(snapshot) };
+): PipelineEvent[] {
+  const state: DatingState = { previous: startDate, challenged: false, route };
+  const dated: PipelineEvent[] = [];
   for (const draft of path) {
     const { on, patch } = dateEvent(draft, state, random, details);
-    if (on > asOf) break;
+    if (on > until) break;
     const event = parseEvent(draft.type, { ...draft, ...patch, occurredOn: on });
+    dated.push(event);
+    state.previous = on;
+    if (event.type === 'VISIT_BOOKED') state.visitOn = event.visitOn;
+    if (event.type === 'PANEL_BOOKED') state.panelOn = event.panelOn;
+    if (event.type === 'PROPOSE_NOT_TO_APPROVE') state.letterOn = event.letterOn;
+    if (event.type === 'REPRESENTATIONS_MADE' || event.type === 'IRM_APPLIED') state.challenged = true;
+    if (event.type === 'TEMPORARY_APPROVAL_GRANTED') state.tempApprovalStartOn = on;
+    if (event.type === 'EXTENSION_GRANTED') state.extensionEndsOn = event.extensionEndsOn;
+  }
+  return dated;
+}
+
+/** Steps dated events through the machine's pure transition, recording the stage before and after each. */
+export function stepThrough(plan: JourneyPlan, events: readonly PipelineEvent[]): Journey {
+  let snapshot = startingSnapshot(plan.route, plan.councilId);
+  const steps: JourneyStep[] = [];
+  for (const event of events) {
     const fromStage = stageOf(snapshot);
     const [next] = transition(pipelineMachine, snapshot, event);
     // XState hands back the very same snapshot when no transition is enabled, which costs half of asking can() first.
     if (next === snapshot) throw new Error(`Seed journey: ${event.type} is not accepted at ${fromStage}`);
     snapshot = next;
     steps.push({ event, fromStage, toStage: stageOf(snapshot) });
-    state.previous = on;
-    state.fromStage = stageOf(snapshot);
-    if (event.type === 'VISIT_BOOKED') state.visitOn = event.visitOn;
-    if (event.type === 'PANEL_BOOKED') state.panelOn = event.panelOn;
-    if (event.type === 'PROPOSE_NOT_TO_APPROVE') state.letterOn = event.letterOn;
-    if (event.type === 'TEMPORARY_APPROVAL_GRANTED') state.tempApprovalStartOn = on;
-    if (event.type === 'EXTENSION_GRANTED') state.extensionEndsOn = event.extensionEndsOn;
   }
   return { steps, snapshot };
 }

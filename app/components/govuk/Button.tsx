@@ -10,7 +10,7 @@ const VARIANTS = {
 export type ButtonVariant = keyof typeof VARIANTS;
 
 export function buttonClass(variant: ButtonVariant = 'primary') {
-  return `inline-block mb-8 px-3 py-2 text-base md:text-lg leading-tight no-underline text-center ${VARIANTS[variant]}`;
+  return `mb-8 inline-block px-3 py-2 text-center text-base leading-tight no-underline md:text-lg ${VARIANTS[variant]}`;
 }
 
 type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className' | 'style'> & {
@@ -21,7 +21,15 @@ type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className' | '
   children: ReactNode;
 };
 
-export function Button({ variant = 'primary', pending = false, pendingText, type = 'submit', onClick, children, ...buttonProps }: ButtonProps) {
+export function Button({
+  variant = 'primary',
+  pending = false,
+  pendingText,
+  type = 'submit',
+  onClick,
+  children,
+  ...buttonProps
+}: ButtonProps) {
   // aria-disabled rather than disabled, so the button keeps focus and a screen reader still finds it.
   const ignoreWhilePending = (event: MouseEvent<HTMLButtonElement>) => {
     if (pending) {
@@ -45,8 +53,9 @@ export function Button({ variant = 'primary', pending = false, pendingText, type
 
 /** A link that looks like a button, for a call to action such as "Start now". */
 export function ButtonLink({ to, variant = 'primary', children }: { to: string; variant?: ButtonVariant; children: ReactNode }) {
+  const keepTextColour = variant === 'secondary' ? 'visited:text-ink hover:text-ink' : 'visited:text-white hover:text-white';
   return (
-    <Link to={to} draggable={false} className={`${buttonClass(variant)} ${variant === 'secondary' ? 'visited:text-ink hover:text-ink' : 'visited:text-white hover:text-white'} hover:no-underline`}>
+    <Link to={to} draggable={false} className={`${buttonClass(variant)} ${keepTextColour} hover:no-underline`}>
       {children}
     </Link>
   );

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '~/generated/prisma/client';
 import { prisma, type Tx } from '~/lib/db.server';
+import { insertRows } from '~/modules/importing/bulk-insert.server';
 import { todayInLondon } from '~/lib/uk';
 import { recordAudit } from '~/modules/audit/audit.server';
 import { assertCan } from '~/modules/auth/access.server';
@@ -40,9 +41,8 @@ export type ImportOptions = { dryRun: boolean; fileName: string };
 // 100,000 rows take about half a minute on two cores; the transaction must outlive that.
 const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
 const TRANSACTION_MAX_WAIT_MS = 30_000;
-// SQLite allows 32,766 bound values per statement; these keep every statement well under it.
-const LOOKUP_CHUNK = 5_000;
-const INSERT_CHUNK = 1_000;
+// Prisma binds at most 999 values per SQLite statement, and an `in` list binds one value per id.
+const IDS_PER_QUERY = 900;
 
 export async function importHistorical(
   viewer: Viewer | null,
@@ -52,17 +52,23 @@ export async function importHistorical(
   if (viewer) assertCan(viewer, 'import.run');
 
   const councils = await prisma.council.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } });
+  console.time('validate');
   const validation = validateHistoricalCsv(csvText, {
     today: todayInLondon(),
     councilIds: councils.map((council) => council.id),
   });
+  console.timeEnd('validate');
   if (!validation.ok) return { ok: false, errors: validation.errors, counts: countsOf(0, 0, 0, 0) };
   const rows = validation.rows;
 
   return prisma.$transaction(
     async (tx) => {
+      console.time('load');
       const stored = await loadStoredHouseholds(tx, rows.map((row) => row.reference));
+      console.timeEnd('load');
+      console.time('plan');
       const plan = planImport(rows, stored);
+      console.timeEnd('plan');
       const counts = countsOf(rows.length, plan.creates.length, plan.updates.length, plan.unchangedCount);
       if (plan.errors.length > 0) return { ok: false, errors: plan.errors, counts };
       if (options.dryRun) return { ok: true, dryRun: true, counts };
@@ -133,14 +139,15 @@ type StoredHousehold = Prisma.HouseholdGetPayload<{ select: typeof storedSelect 
 
 async function loadStoredHouseholds(tx: Tx, references: string[]): Promise<Map<string, StoredHousehold>> {
   const stored = new Map<string, StoredHousehold>();
-  for (let start = 0; start < references.length; start += LOOKUP_CHUNK) {
-    const found = await tx.household.findMany({
-      where: { reference: { in: references.slice(start, start + LOOKUP_CHUNK) } },
-      select: storedSelect,
-    });
+  await inChunks(references, async (chunk) => {
+    const found = await tx.household.findMany({ where: { reference: { in: chunk } }, select: storedSelect });
     for (const household of found) stored.set(household.reference, household);
-  }
+  });
   return stored;
+}
+
+async function inChunks<T>(items: T[], run: (chunk: T[]) => Promise<unknown>) {
+  for (let start = 0; start < items.length; start += IDS_PER_QUERY) await run(items.slice(start, start + IDS_PER_QUERY));
 }
 
 // ---------------------------------------------------------------- the plan
@@ -258,18 +265,23 @@ function snapshotJsonFor(row: ImportRow, wanted: ImportedHousehold): string {
   return serialiseSnapshot(snapshotAtStage(route, wanted.columns.stage, importedContextPatch(row, wanted, placeholder.context)));
 }
 
-function transitionRows(householdId: string, wanted: ImportedHousehold, actorId: string | null) {
-  return wanted.transitions.map((transition) => ({
-    householdId,
-    fromStage: transition.fromStage,
-    toStage: transition.toStage,
-    event: transition.event,
-    actorId,
-    reasonCode: transition.reasonCode,
-    occurredOn: transition.occurredOn,
-    occurredAt: instantOfDate(transition.occurredOn),
-    machineVersion: PIPELINE_MACHINE_VERSION,
-  }));
+function transitionRows(householdId: string, wanted: ImportedHousehold, actorId: string | null, now: Date) {
+  return wanted.transitions.map(
+    (transition) =>
+      ({
+        id: randomUUID(),
+        householdId,
+        fromStage: transition.fromStage,
+        toStage: transition.toStage,
+        event: transition.event,
+        actorId,
+        reasonCode: transition.reasonCode,
+        occurredOn: transition.occurredOn,
+        occurredAt: instantOfDate(transition.occurredOn),
+        recordedAt: now,
+        machineVersion: PIPELINE_MACHINE_VERSION,
+      }) satisfies Prisma.PipelineTransitionCreateManyInput,
+  );
 }
 
 function membershipRow(context: WriteContext, householdId: string, wanted: ImportedHousehold) {
@@ -278,6 +290,7 @@ function membershipRow(context: WriteContext, householdId: string, wanted: Impor
   const constellationId = context.constellations.get(membership.councilId);
   if (!constellationId) throw new Error(`No constellation was prepared for ${membership.councilId}`);
   return {
+    id: randomUUID(),
     constellationId,
     householdId,
     role: 'satellite',
@@ -285,21 +298,19 @@ function membershipRow(context: WriteContext, householdId: string, wanted: Impor
     joinedOn: membership.joinedOn,
     leftOn: membership.leftOn,
     leftReason: membership.leftReason,
-  };
-}
-
-async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) await insert(rows.slice(start, start + INSERT_CHUNK));
+  } satisfies Prisma.ConstellationMembershipCreateManyInput;
 }
 
 async function createHouseholds(context: WriteContext, creates: PlannedCreate[]) {
   const { tx, actorId } = context;
-  const households: Prisma.HouseholdCreateManyInput[] = [];
-  const transitions: Prisma.PipelineTransitionCreateManyInput[] = [];
-  const interests: Prisma.HouseholdInterestCreateManyInput[] = [];
-  const approvals: Prisma.ApprovalCreateManyInput[] = [];
-  const deregistrations: Prisma.DeregistrationCreateManyInput[] = [];
-  const memberships: Prisma.ConstellationMembershipCreateManyInput[] = [];
+  const now = new Date();
+  console.time('build');
+  const households = [];
+  const transitions = [];
+  const interests = [];
+  const approvals = [];
+  const deregistrations = [];
+  const memberships = [];
 
   for (const { row, wanted } of creates) {
     const householdId = randomUUID();
@@ -315,26 +326,47 @@ async function createHouseholds(context: WriteContext, creates: PlannedCreate[])
       machineVersion: PIPELINE_MACHINE_VERSION,
       enquiryReceivedAt: instantOfDate(row.enquiryDate),
       lastActivityAt: instantOfDate(wanted.latestDate),
-    });
-    transitions.push(...transitionRows(householdId, wanted, actorId));
-    for (const interest of wanted.interests) interests.push({ householdId, interest });
+      createdAt: now,
+      updatedAt: now,
+    } satisfies Prisma.HouseholdCreateManyInput);
+    transitions.push(...transitionRows(householdId, wanted, actorId, now));
+    for (const interest of wanted.interests) {
+      interests.push({ householdId, interest } satisfies Prisma.HouseholdInterestCreateManyInput);
+    }
     if (wanted.approval) {
       const approvalId = randomUUID();
-      approvals.push({ id: approvalId, householdId, ...wanted.approval });
+      approvals.push({
+        id: approvalId,
+        householdId,
+        ...wanted.approval,
+        createdAt: now,
+        updatedAt: now,
+      } satisfies Prisma.ApprovalCreateManyInput);
       if (wanted.deregistration) {
-        deregistrations.push({ approvalId, councilId: wanted.approval.councilId, recordedById: actorId, ...wanted.deregistration });
+        deregistrations.push({
+          id: randomUUID(),
+          approvalId,
+          councilId: wanted.approval.councilId,
+          recordedById: actorId,
+          ...wanted.deregistration,
+          createdAt: now,
+        } satisfies Prisma.DeregistrationCreateManyInput);
       }
     }
     const membership = membershipRow(context, householdId, wanted);
     if (membership) memberships.push(membership);
   }
 
-  await insertInChunks(households, (data) => tx.household.createMany({ data }));
-  await insertInChunks(transitions, (data) => tx.pipelineTransition.createMany({ data }));
-  await insertInChunks(interests, (data) => tx.householdInterest.createMany({ data }));
-  await insertInChunks(approvals, (data) => tx.approval.createMany({ data }));
-  await insertInChunks(deregistrations, (data) => tx.deregistration.createMany({ data }));
-  await insertInChunks(memberships, (data) => tx.constellationMembership.createMany({ data }));
+  console.timeEnd('build');
+  console.time('insert households');
+  await insertRows(tx, 'Household', households);
+  console.timeEnd('insert households');console.time('insert rest');
+  await insertRows(tx, 'PipelineTransition', transitions);
+  await insertRows(tx, 'HouseholdInterest', interests);
+  await insertRows(tx, 'Approval', approvals);
+  await insertRows(tx, 'Deregistration', deregistrations);
+  await insertRows(tx, 'ConstellationMembership', memberships);
+  console.timeEnd('insert rest');
 }
 
 async function applyUpdates(context: WriteContext, updates: PlannedUpdate[]) {
@@ -357,20 +389,23 @@ async function applyUpdates(context: WriteContext, updates: PlannedUpdate[]) {
 
   const interestChanges = updates.filter((update) => update.interests);
   const interestHouseholds = interestChanges.map((update) => update.stored.id);
-  await insertInChunks(interestHouseholds, (ids) => tx.householdInterest.deleteMany({ where: { householdId: { in: ids } } }));
-  await insertInChunks(
+  await inChunks(interestHouseholds, (ids) => tx.householdInterest.deleteMany({ where: { householdId: { in: ids } } }));
+  await insertRows(
+    tx,
+    'HouseholdInterest',
     interestChanges.flatMap((update) => update.wanted.interests.map((interest) => ({ householdId: update.stored.id, interest }))),
-    (data) => tx.householdInterest.createMany({ data }),
   );
 
   const transitionChanges = updates.filter((update) => update.transitions);
-  await insertInChunks(
+  await inChunks(
     transitionChanges.map((update) => update.stored.id),
     (ids) => tx.pipelineTransition.deleteMany({ where: { householdId: { in: ids }, event: { in: [...IMPORT_EVENTS] } } }),
   );
-  await insertInChunks(
-    transitionChanges.flatMap((update) => transitionRows(update.stored.id, update.wanted, actorId)),
-    (data) => tx.pipelineTransition.createMany({ data }),
+  const now = new Date();
+  await insertRows(
+    tx,
+    'PipelineTransition',
+    transitionChanges.flatMap((update) => transitionRows(update.stored.id, update.wanted, actorId, now)),
   );
 
   for (const update of updates) {

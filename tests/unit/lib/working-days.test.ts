@@ -183,11 +183,12 @@ describe('calendarDaysBetween', () => {
   });
 });
 
-describe('British Summer Time and the server’s time zone', () => {
+// Midnight UTC is the previous evening in Los Angeles and mid-afternoon in Kiritimati, and local midnight in London
+// during BST is 23:00 UTC the day before: any use of local time in the code lands on the wrong day in one of them.
+describe.each(['Europe/London', 'America/Los_Angeles', 'Pacific/Kiritimati'])('with the server in %s', (timeZone) => {
   const originalTimeZone = process.env.TZ;
   beforeAll(() => {
-    // Far from UTC in both directions during the test: any use of local time would land on the wrong day.
-    process.env.TZ = 'Pacific/Kiritimati';
+    process.env.TZ = timeZone;
   });
   afterAll(() => {
     process.env.TZ = originalTimeZone;
@@ -198,6 +199,13 @@ describe('British Summer Time and the server’s time zone', () => {
     expect(calendarDaysBetween('2026-10-24', '2026-10-26')).toBe(2);
     expect(addCalendarDays('2026-03-28', 1)).toBe('2026-03-29');
     expect(addCalendarDays('2026-10-25', 1)).toBe('2026-10-26');
+  });
+
+  test('dates in summer time keep their day', () => {
+    expect(addWeeks('2026-06-01', 16)).toBe('2026-09-21');
+    expect(addMonthsClamped('2026-06-30', 8)).toBe('2027-02-28');
+    expect(isWorkingDay('2026-08-31')).toBe(false); // summer bank holiday, a Monday
+    expect(isWorkingDay('2026-09-01')).toBe(true);
   });
 
   test('working days across a clock change land on the right date', () => {

@@ -1,0 +1,335 @@
+import { transition } from 'xstate';
+import type { Prisma } from '~/generated/prisma/client';
+import { prisma, type Tx } from '~/lib/db.server';
+import { env } from '~/lib/env.server';
+import { Conflict, Forbidden, NotFound, TransitionRejected, ValidationFailed } from '~/lib/errors';
+import { FORM_ERROR_KEY } from '~/lib/forms';
+import { todayInLondon } from '~/lib/uk';
+import { recordAudit, type AuditActor } from '~/modules/audit/audit.server';
+import { householdScope } from '~/modules/auth/access.server';
+import { isCouncilRole } from '~/modules/auth/roles';
+import type { Viewer } from '~/modules/auth/viewer';
+import { queueEmail } from '~/modules/email/outbox.server';
+import { isEmailTemplate, type EmailTemplate } from '~/modules/email/templates';
+import { eventSchemaFor, payloadFactsOf, type PipelineEvent, type PipelineEventType } from './events';
+import { isPipelineEventType, maySendEvent } from './event-permissions';
+import { PIPELINE_MACHINE_VERSION, pipelineMachine } from './machine';
+import { restoreSnapshot, serialiseSnapshot, type PipelineSnapshot } from './snapshots';
+import { stageLabel, stageOf } from './stages';
+
+// The one writer of a household's stage (STYLE.md §3.2). Nothing else writes `stage`, `pipelineSnapshot` or
+// `machineVersion`; tests/integration/pipeline/structure.test.ts searches the source to keep it so.
+
+export type ApplyPipelineEventOptions = {
+  /** Why, when the event's own payload has no reason field; an event's `reason` wins. */
+  reason?: string;
+  requestId?: string;
+  /** When the event was keyed in. */
+  now?: Date;
+};
+
+export type AppliedPipelineEvent = { from: string; to: string; transitionId: string };
+
+const householdSelect = {
+  id: true,
+  stage: true,
+  pipelineSnapshot: true,
+  machineVersion: true,
+  version: true,
+  councilId: true,
+  allocatedCouncilId: true,
+  email: true,
+  reference: true,
+  displayName: true,
+  people: {
+    where: { role: 'applicant' },
+    orderBy: { createdAt: 'asc' },
+    take: 1,
+    select: { firstName: true, email: true },
+  },
+} satisfies Prisma.HouseholdSelect;
+
+type HouseholdForEvent = Prisma.HouseholdGetPayload<{ select: typeof householdSelect }>;
+
+const NOT_FOUND_MESSAGE = 'Household not found';
+const FORBIDDEN_MESSAGE = 'You do not have permission to do that';
+const CONFLICT_MESSAGE = 'Someone else changed this household. Reload the page to see the latest.';
+
+/** The stage where a proposed council answers; its fostering team manager cannot see the case through the usual scope yet. */
+const ALLOCATION_STAGE = 'application.allocation';
+const ALLOCATION_ANSWERS: readonly string[] = ['ALLOCATION_ACCEPTED', 'ALLOCATION_DECLINED'] satisfies PipelineEventType[];
+
+/**
+ * Applies one pipeline event for the viewer: scoped read, permission, payload, machine, then one transaction with
+ * an optimistic lock that writes the snapshot, the transition row, the audit row and any emails the machine declared.
+ */
+export async function applyPipelineEvent(
+  viewer: Viewer,
+  householdId: string,
+  rawEvent: unknown,
+  options: ApplyPipelineEventOptions = {},
+): Promise<AppliedPipelineEvent> {
+  const now = options.now ?? new Date();
+  const actor: AuditActor = { userId: viewer.userId, role: viewer.role };
+  const requestedType = typeOfRawEvent(rawEvent);
+
+  const { household, snapshot } = await findHouseholdForEvent(viewer, householdId, requestedType);
+  const from = stageOf(snapshot);
+  const refuse = async (outcome: 'unknownEvent' | 'forbidden' | 'notAccepted') => {
+    await recordAudit(prisma, actor, {
+      action: 'pipeline.rejected',
+      entity: 'Household',
+      entityId: household.id,
+      councilId: household.councilId,
+      before: { stage: from, version: household.version },
+      after: { event: requestedType?.slice(0, 50) ?? null, outcome },
+      requestId: options.requestId,
+    });
+  };
+  const staleMessage = `This household has moved to ${stageLabel(from)} since you opened the page.`;
+
+  // A type no page ever offers is a forged request: refused like a stale page, and audited.
+  if (!isPipelineEventType(requestedType)) {
+    await refuse('unknownEvent');
+    throw new TransitionRejected(staleMessage);
+  }
+  if (!maySendEvent(viewer, requestedType, snapshot.context)) {
+    await refuse('forbidden');
+    throw new Forbidden(FORBIDDEN_MESSAGE);
+  }
+
+  const event = parseEvent(requestedType, rawEvent, snapshot, now);
+  await assertCouncilChoice(event, household);
+  if (!snapshot.can(event)) {
+    await refuse('notAccepted');
+    throw new TransitionRejected(staleMessage);
+  }
+
+  const [next, actions] = transition(pipelineMachine, snapshot, event);
+  const to = stageOf(next);
+  const columns = denormalisedColumns(event, from, to, next);
+  const councilIdAfter = columns.councilId ?? household.councilId;
+
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.household.updateMany({
+      where: { id: household.id, version: household.version },
+      data: {
+        ...columns,
+        pipelineSnapshot: serialiseSnapshot(next),
+        stage: to,
+        machineVersion: PIPELINE_MACHINE_VERSION,
+        version: { increment: 1 },
+        lastActivityAt: now,
+      },
+    });
+    if (count !== 1) throw new Conflict(CONFLICT_MESSAGE);
+
+    const row = await tx.pipelineTransition.create({
+      data: {
+        householdId: household.id,
+        fromStage: from,
+        toStage: to,
+        event: event.type,
+        actorId: viewer.userId,
+        reason: reasonOf(event) ?? options.reason ?? null,
+        reasonCode: to === 'closed' ? next.context.closeReasonCode : null,
+        payloadJson: JSON.stringify(event),
+        occurredOn: event.occurredOn,
+        occurredAt: occurredAtOf(event.occurredOn, now),
+        recordedAt: now,
+        machineVersion: PIPELINE_MACHINE_VERSION,
+      },
+      select: { id: true },
+    });
+
+    // Codes and stages only: reasons are free text and stay on the transition row.
+    await recordAudit(tx, actor, {
+      action: `pipeline.${event.type}`,
+      entity: 'Household',
+      entityId: household.id,
+      councilId: councilIdAfter,
+      before: { stage: from, version: household.version },
+      after: { stage: to, version: household.version + 1, transitionId: row.id },
+      requestId: options.requestId,
+    });
+
+    for (const template of emailsDeclaredBy(actions)) {
+      await queueApplicantEmail(tx, template, household, { to, transitionId: row.id });
+    }
+    return { from, to, transitionId: row.id };
+  });
+}
+
+// ---------------------------------------------------------------- reading
+
+function typeOfRawEvent(rawEvent: unknown): string | null {
+  if (typeof rawEvent !== 'object' || rawEvent === null || !('type' in rawEvent)) return null;
+  return typeof rawEvent.type === 'string' ? rawEvent.type : null;
+}
+
+async function findHouseholdForEvent(viewer: Viewer, householdId: string, requestedType: string | null) {
+  const scoped = await prisma.household.findFirst({
+    where: { AND: [householdScope(viewer), { id: householdId }] },
+    select: householdSelect,
+  });
+  if (scoped) return { household: scoped, snapshot: restore(scoped) };
+
+  // Before handover a council sees only the proposal made to it, and only by the manager who may answer it.
+  if (isCouncilRole(viewer.role) && isPipelineEventType(requestedType) && ALLOCATION_ANSWERS.includes(requestedType)) {
+    const offered = await prisma.household.findFirst({
+      where: { id: householdId, stage: ALLOCATION_STAGE, allocatedCouncilId: null },
+      select: householdSelect,
+    });
+    if (offered) {
+      const snapshot = restore(offered);
+      if (maySendEvent(viewer, requestedType, snapshot.context)) return { household: offered, snapshot };
+    }
+  }
+  throw new NotFound(NOT_FOUND_MESSAGE);
+}
+
+function restore(household: HouseholdForEvent): PipelineSnapshot {
+  return restoreSnapshot(household.pipelineSnapshot, household.machineVersion);
+}
+
+// ---------------------------------------------------------------- the payload
+
+function parseEvent(type: PipelineEventType, rawEvent: unknown, snapshot: PipelineSnapshot, now: Date): PipelineEvent {
+  const parsed = eventSchemaFor(type, payloadFactsOf(snapshot.context)).safeParse(rawEvent);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      fieldErrors[issue.path.map(String).join('.') || FORM_ERROR_KEY] ??= issue.message;
+    }
+    throw new ValidationFailed('Check the details you entered.', fieldErrors);
+  }
+  // The clock is the writer's, not the schema's: events record what has already happened.
+  if (parsed.data.occurredOn > todayInLondon(now)) {
+    throw new ValidationFailed('Check the details you entered.', { occurredOn: 'The date must be today or in the past' });
+  }
+  return parsed.data;
+}
+
+async function assertCouncilChoice(event: PipelineEvent, household: HouseholdForEvent) {
+  const choice =
+    event.type === 'ALLOCATION_PROPOSED' ? { field: 'councilId', councilId: event.councilId }
+    : event.type === 'REALLOCATE' ? { field: 'toCouncilId', councilId: event.toCouncilId }
+    : null;
+  if (!choice) return;
+  if (event.type === 'REALLOCATE' && choice.councilId === household.allocatedCouncilId) {
+    throw new ValidationFailed('Check the details you entered.', { [choice.field]: 'Choose a different council' });
+  }
+  const council = await prisma.council.findUnique({ where: { id: choice.councilId }, select: { id: true } });
+  if (!council) throw new ValidationFailed('Check the details you entered.', { [choice.field]: 'Choose a council' });
+}
+
+function reasonOf(event: PipelineEvent): string | null {
+  return 'reason' in event && typeof event.reason === 'string' ? event.reason : null;
+}
+
+/** A back-dated event has no known time of day; noon UTC falls on the same London day in GMT and BST. */
+function occurredAtOf(occurredOn: string, now: Date): Date {
+  return occurredOn === todayInLondon(now) ? now : new Date(`${occurredOn}T12:00:00.000Z`);
+}
+
+// ---------------------------------------------------------------- the columns that mirror the snapshot
+
+type DenormalisedColumns = Pick<
+  Prisma.HouseholdUncheckedUpdateManyInput,
+  | 'initialVisitDate'
+  | 'applicationDate'
+  | 'handoverDate'
+  | 'panelDate'
+  | 'approvalDate'
+  | 'closedDate'
+  | 'closedReason'
+  | 'withdrawalAwCode'
+  | 'onHoldSince'
+> & { allocatedCouncilId?: string | null; councilId?: string | null };
+
+/** Dates and owners that lists and reports read from columns rather than from the snapshot JSON. */
+function denormalisedColumns(event: PipelineEvent, from: string, to: string, next: PipelineSnapshot): DenormalisedColumns {
+  const columns: DenormalisedColumns = {};
+  switch (event.type) {
+    case 'VISIT_COMPLETED':
+      columns.initialVisitDate = event.occurredOn;
+      break;
+    case 'APPLICATION_RECEIVED':
+      columns.applicationDate = event.occurredOn;
+      break;
+    case 'ALLOCATION_ACCEPTED':
+      // At handover the case starts counting for, and belongs to, the council that accepted it (DOMAIN.md §2.2).
+      columns.handoverDate = event.occurredOn;
+      columns.allocatedCouncilId = next.context.allocatedCouncilId;
+      columns.councilId = next.context.allocatedCouncilId;
+      break;
+    case 'REALLOCATE':
+      columns.allocatedCouncilId = event.toCouncilId;
+      columns.councilId = event.toCouncilId;
+      break;
+    case 'PANEL_BOOKED':
+      columns.panelDate = event.panelOn;
+      break;
+    case 'PANEL_DEFERRED':
+      columns.panelDate = event.nextPanelOn;
+      break;
+    case 'APPROVE':
+      columns.approvalDate = event.occurredOn;
+      break;
+    default:
+      break;
+  }
+  if (to === 'closed') {
+    columns.closedDate = next.context.closedOn;
+    columns.closedReason = next.context.closeReasonCode;
+    columns.withdrawalAwCode = next.context.withdrawalAwCode;
+  }
+  if (to === 'onHold' && from !== 'onHold') columns.onHoldSince = event.occurredOn;
+  if (from === 'onHold' && to !== 'onHold') columns.onHoldSince = null;
+  return columns;
+}
+
+// ---------------------------------------------------------------- emails
+
+/** The templates of the `queueEmail` actions the machine declared for this step, in order. */
+function emailsDeclaredBy(actions: readonly { type: string; params?: unknown }[]): EmailTemplate[] {
+  return actions.flatMap((action) => {
+    if (action.type !== 'queueEmail') return [];
+    const template = (action.params as { template?: unknown } | undefined)?.template;
+    if (typeof template !== 'string' || !isEmailTemplate(template)) {
+      throw new Error(`The pipeline declared an email with no known template: ${String(template)}`);
+    }
+    return [template];
+  });
+}
+
+async function queueApplicantEmail(
+  tx: Tx,
+  template: EmailTemplate,
+  household: HouseholdForEvent,
+  step: { to: string; transitionId: string },
+) {
+  const applicant = household.people[0];
+  const to = household.email ?? applicant?.email ?? null;
+  if (!to) return; // Nobody to write to: the case page still shows the new stage.
+  const firstName = applicant?.firstName ?? household.displayName;
+  const common = { to, householdId: household.id, idempotencyKey: `${template}/${step.transitionId}` };
+  switch (template) {
+    case 'invitation-to-apply':
+      await queueEmail(tx, {
+        ...common,
+        template,
+        props: { firstName, applyUrl: new URL('/apply/sign-in', env.BASE_URL).toString() },
+      });
+      return;
+    case 'stage-changed':
+      await queueEmail(tx, {
+        ...common,
+        template,
+        props: { firstName, stageLabel: stageLabel(step.to), progressUrl: new URL('/apply', env.BASE_URL).toString() },
+      });
+      return;
+    default:
+      throw new Error(`The pipeline has no props for the ${template} email`);
+  }
+}
