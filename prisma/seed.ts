@@ -25,7 +25,9 @@ async function main() {
 
 main()
   .catch((error: unknown) => {
-    console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message.trim() : String(error);
+    const hint = /does not exist in the current database/.test(message) ? '\nRun `npm run db:migrate` first.' : '';
+    console.error(`Seeding failed: ${message}${hint}`);
     process.exitCode = 1;
   })
   .finally(() => prisma.$disconnect());

@@ -32,7 +32,7 @@ export type ApprovalRows = {
   seeded: SeededApproval[];
 };
 
-const ANNUAL_ENDING_RATE = { mainstream: 0.095, kinship: 0.2 } as const;
+const ANNUAL_ENDING_RATE = { mainstream: 0.085, kinship: 0.16 } as const;
 
 const MAINSTREAM_ENDINGS: readonly (readonly [DeregistrationReasonCode, number])[] = [
   ['RETIREMENT_AGE', 20],

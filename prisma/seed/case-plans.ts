@@ -121,9 +121,9 @@ function planFromMoment(moment: EnquiryMoment, asOf: string): CasePlan {
 const FAR_FUTURE = '9999-12-31';
 
 /**
- * A case whose journey reaches its destination shortly before `restOn`. A probe walk measures the journey; moving
- * the start by whole weeks keeps weekdays, so the real walk lands where the probe said, give or take a bank holiday,
- * which a further week back absorbs.
+ * A case whose journey reaches its destination shortly before `restOn`. Dating the path once from an early start
+ * measures the journey; moving the start by whole weeks keeps weekdays, so the real dates land where the probe
+ * said, give or take a bank holiday, which a further week back absorbs.
  */
 export function planRestingAt(seed: PlanSeed, restOn: string, maxDaysSinceLastStep: number): CasePlan {
   const probeStart = addDays(restOn, -7 * 300);
@@ -146,6 +146,11 @@ export function planRestingAt(seed: PlanSeed, restOn: string, maxDaysSinceLastSt
   throw new Error(`Seed: could not place a case to rest at ${seed.outcome.stage} by ${restOn}`);
 }
 
+const COVERAGE_CLOSURE: Record<PipelineRoute, Outcome> = {
+  mainstream: { stage: 'closed', closedFromStage: 'enquiry.contacted', closeReasonCode: 'INFO_ONLY' },
+  kinship: { stage: 'closed', closedFromStage: 'kinship.viability', closeReasonCode: 'VIABILITY_NEGATIVE' },
+};
+
 function coveragePlans(plans: readonly CasePlan[], asOf: string): CasePlan[] {
   const counts = new Map<string, number>();
   for (const plan of plans) {
@@ -158,7 +163,7 @@ function coveragePlans(plans: readonly CasePlan[], asOf: string): CasePlan[] {
       for (const councilId of COUNCIL_IDS) {
         if ((counts.get(`${route}|${councilId}|${stage}`) ?? 0) > 0) continue;
         const key = `coverage:${route}:${stage}:${councilId}`;
-        const outcome: Outcome = stage === 'closed' ? { stage, closedFromStage: route === 'kinship' ? 'kinship.viability' : 'enquiry.contacted', closeReasonCode: route === 'kinship' ? 'VIABILITY_NEGATIVE' : 'INFO_ONLY' } : { stage };
+        const outcome: Outcome = stage === 'closed' ? COVERAGE_CLOSURE[route] : { stage };
         added.push(planRestingAt({ key, route, councilId, outcome }, asOf, stage === 'enquiry.received' ? 1 : 12));
       }
     }
@@ -166,7 +171,7 @@ function coveragePlans(plans: readonly CasePlan[], asOf: string): CasePlan[] {
   return added;
 }
 
-/** Every case in the three years to asOf, oldest enquiry first. */
+/** Every case from the lead-in before the three-year window up to asOf, oldest enquiry first. */
 export function planCases(asOf: string): CasePlan[] {
   const random = enquiryMoments(asOf).map((moment) => planFromMoment(moment, asOf));
   const applicant = planRestingAt(

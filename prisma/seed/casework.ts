@@ -100,7 +100,7 @@ export function buildCasework(households: readonly SeededHousehold[], asOf: stri
       id: `seed-task-${number}-1`,
       householdId: household.id,
       title,
-      dueOn: dueOn > asOf && random.chance(0.3) ? asOf : dueOn,
+      dueOn,
       ownerId: household.ownerId,
       status: 'open',
       createdById: household.ownerId,

@@ -1,9 +1,9 @@
-import { addDays, addMonths, daysBetween, daysInMonth, londonInstant, minDate, monthStartsBetween, weekdayIndex } from './dates';
+import { addDays, addMonths, daysBetween, daysInMonth, londonInstant, maxDate, minDate, monthStartsBetween, weekdayIndex } from './dates';
 import { randomFor } from './random';
 
 // About 3,000 enquiries and kinship referrals over three years, shaped like a recruitment year: a January peak,
 // a lift for Foster Care Fortnight in May and again in September, a summer and Christmas dip, and a step up once
-// the regional hub and its website went live in March 2024.
+// the regional hub and its website went live in March 2024, growing gently after that.
 
 export const THREE_YEAR_VOLUME = 3_000;
 const FFEM_LAUNCH = '2024-03-01';
@@ -19,19 +19,35 @@ export function windowStartFor(asOf: string): string {
 
 function monthWeight(monthStart: string): number {
   const season = SEASONALITY[Number(monthStart.slice(5, 7)) - 1];
-  return season * (monthStart < FFEM_LAUNCH ? 0.8 : 1.1);
+  if (monthStart < FFEM_LAUNCH) return season * 0.8;
+  // The hub's reach grows a little each year, and no two months are quite alike.
+  const yearsLive = daysBetween(FFEM_LAUNCH, monthStart) / 365;
+  return season * (1 + 0.06 * yearsLive) * (0.9 + 0.2 * randomFor('enquiry-volume-noise', monthStart).next());
 }
 
-/** Every enquiry's received date and time, oldest first. */
+// Cases already under way when the window opens: without them the first year would have almost no applications
+// or approvals, because those come months after an enquiry.
+const LEAD_IN_MONTHS = 8;
+
+/** Every enquiry's received date and time, oldest first: about THREE_YEAR_VOLUME inside the window, plus a lead-in. */
 export function enquiryMoments(asOf: string): EnquiryMoment[] {
-  const start = windowStartFor(asOf);
+  const windowStart = windowStartFor(asOf);
+  const start = addMonths(windowStart, -LEAD_IN_MONTHS);
+  const shareOfMonth = (monthStart: string, from: string, to: string) =>
+    from > to ? 0 : (daysBetween(from, to) + 1) / daysInMonth(monthStart);
   const months = monthStartsBetween(start, asOf).map((monthStart) => {
-    const first = monthStart < start ? start : monthStart;
+    const first = maxDate(monthStart, start);
     const last = minDate(addDays(monthStart, daysInMonth(monthStart) - 1), asOf);
-    const coveredShare = (daysBetween(first, last) + 1) / daysInMonth(monthStart);
-    return { monthStart, first, last, weight: monthWeight(monthStart) * coveredShare };
+    const weight = monthWeight(monthStart);
+    return {
+      monthStart,
+      first,
+      last,
+      weight: weight * shareOfMonth(monthStart, first, last),
+      windowWeight: weight * shareOfMonth(monthStart, maxDate(first, windowStart), last),
+    };
   });
-  const totalWeight = months.reduce((sum, month) => sum + month.weight, 0);
+  const totalWeight = months.reduce((sum, month) => sum + month.windowWeight, 0);
 
   return months.flatMap(({ monthStart, first, last, weight }) => {
     const random = randomFor('enquiry-volume', monthStart);

@@ -17,12 +17,9 @@ import { WORKERS } from './staff';
 
 export type SeededHousehold = {
   id: string;
-  number: number;
   route: 'mainstream' | 'kinship';
-  councilId: CouncilId | null;
   /** The council that owns the case after handover (kinship: from the start). */
   allocatedCouncilId: CouncilId | null;
-  surname: string;
   displayName: string;
   stage: string;
   context: PipelineContext;
@@ -44,7 +41,7 @@ export type TimedStep = JourneyStep & { occurredAt: Date; actorId: string };
 // Ofcom's drama range is small (names.ts), so not every household gives a phone number.
 const PHONE_SHARE = { mainstream: 0.7, kinship: 0.3 } as const;
 
-export const householdId = (number: number) => `seed-hh-${String(number).padStart(6, '0')}`;
+const householdId = (number: number) => `seed-hh-${String(number).padStart(6, '0')}`;
 
 /** The worker who would have recorded this event. */
 function actorFor(event: PipelineEvent, fromStage: string, plan: CasePlan, councilId: CouncilId | null): string {
@@ -91,28 +88,10 @@ function timeSteps(
   });
 }
 
-function reasonOf(event: PipelineEvent): { reason: string | null; reasonCode: string | null } {
-  switch (event.type) {
-    case 'CLOSE':
-      return { reason: event.signpostedTo ? `Signposted to ${event.signpostedTo}` : (event.reason ?? null), reasonCode: event.reasonCode };
-    case 'WITHDRAW':
-      return { reason: event.reason ?? null, reasonCode: event.reasonCode };
-    case 'STAGE1_NOT_SUITABLE':
-      return { reason: event.reason, reasonCode: 'STAGE1_NOT_SUITABLE' };
-    case 'CONFIRM_NOT_APPROVED':
-      return { reason: event.reason, reasonCode: 'NOT_APPROVED' };
-    case 'HOLD':
-    case 'PANEL_DEFERRED':
-    case 'PROPOSE_NOT_TO_APPROVE':
-      return { reason: event.reason, reasonCode: null };
-    default:
-      return { reason: null, reasonCode: null };
-  }
-}
-
-function payloadOf(event: PipelineEvent): string | null {
-  const { type: _type, occurredOn: _occurredOn, ...payload } = event;
-  return Object.keys(payload).length === 0 ? null : JSON.stringify(payload);
+// As the pipeline writer records them (transition.server.ts): the free-text reason, the closure code on the step
+// into 'closed', and the whole event as its payload.
+function reasonOf(event: PipelineEvent): string | null {
+  return 'reason' in event && typeof event.reason === 'string' ? event.reason : null;
 }
 
 function seedHousehold(plan: CasePlan, number: number, phone: string | null, asOf: string): SeededHousehold {
@@ -197,8 +176,9 @@ function seedHousehold(plan: CasePlan, number: number, phone: string | null, asO
     toStage: step.toStage,
     event: step.event.type,
     actorId: step.actorId,
-    ...reasonOf(step.event),
-    payloadJson: payloadOf(step.event),
+    reason: reasonOf(step.event),
+    reasonCode: step.toStage === 'closed' ? context.closeReasonCode : null,
+    payloadJson: JSON.stringify(step.event),
     occurredOn: step.event.occurredOn,
     occurredAt: step.occurredAt,
     recordedAt: step.occurredAt,
@@ -207,11 +187,8 @@ function seedHousehold(plan: CasePlan, number: number, phone: string | null, asO
 
   return {
     id,
-    number,
     route: plan.route,
-    councilId,
     allocatedCouncilId,
-    surname: identity.surname,
     displayName,
     stage,
     context,

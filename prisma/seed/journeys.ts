@@ -51,6 +51,7 @@ const KINSHIP_REPORT = 'CONNECTED_PERSON_REPORT_COMPLETED';
 // only on where it goes, so each distinct destination is built once and its council-specific payloads are patched
 // when it is dated.
 const pathCache = new Map<string, readonly PipelineEvent[]>();
+const UNDATED = '2000-01-01';
 
 function cachedPath(route: PipelineRoute, stage: string, extra: Omit<BuildEventsOptions, 'route' | 'stage' | 'dates'>) {
   const key = JSON.stringify([route, stage, extra.closedFromStage, extra.closeReasonCode, extra.heldFromStage]);
@@ -61,8 +62,6 @@ function cachedPath(route: PipelineRoute, stage: string, extra: Omit<BuildEvents
   }
   return path;
 }
-
-const UNDATED = '2000-01-01';
 
 /** The undated event path: the pipeline's path to the destination, with the seed's variations spliced in. */
 export function pathFor(plan: JourneyPlan): PipelineEvent[] {
@@ -137,18 +136,19 @@ function dateEvent(
       return { on: after(1, 9), patch: {} };
     case 'FORM_F_COMPLETED':
       return { on: after(70, 130), patch: {} };
+    // Kinship panels are fitted in before temporary approval runs out (DOMAIN.md §3.2).
     case 'PANEL_BOOKED': {
-      const on = after(1, 10);
-      return { on, patch: { panelOn: workingDayAfter(on, random.int(10, 28)) } };
+      const on = state.route === 'kinship' ? after(1, 5) : after(1, 10);
+      return { on, patch: { panelOn: workingDayAfter(on, state.route === 'kinship' ? random.int(7, 14) : random.int(10, 28)) } };
     }
     case 'PAPERS_SENT':
       return { on: maxDate(state.previous, nextWorkingDay(addDays(state.panelOn ?? state.previous, -random.int(7, 9)))), patch: {} };
     case 'PANEL_RECOMMENDED':
       return { on: state.panelOn ?? after(5, 10), patch: {} };
     case 'FINAL_MINUTES_RECEIVED':
-      return { on: after(5, 14), patch: {} };
+      return { on: state.route === 'kinship' ? after(3, 7) : after(5, 14), patch: {} };
     case 'APPROVE':
-      return { on: after(1, 7), patch: { terms: details.approvalTerms } };
+      return { on: state.route === 'kinship' ? after(1, 4) : after(1, 7), patch: { terms: details.approvalTerms } };
     case 'PROPOSE_NOT_TO_APPROVE': {
       const on = after(2, 7);
       return { on, patch: { letterOn: on } };
@@ -156,8 +156,9 @@ function dateEvent(
     case 'REPRESENTATIONS_MADE':
     case 'IRM_APPLIED':
       return { on: after(7, 25), patch: {} };
+    // The 28 days run from the letter (DOMAIN.md §2.4), so the window has closed the day after the 28th.
     case 'QD_WINDOW_CLOSED':
-      return { on: addDays(state.letterOn ?? state.previous, 28), patch: {} };
+      return { on: addDays(state.letterOn ?? state.previous, 29), patch: {} };
     case 'CONFIRM_NOT_APPROVED':
       // After representations or an IRM review (about four months, DOMAIN.md §2.2), or at once if none came.
       return { on: state.challenged ? after(40, 120) : after(1, 7), patch: {} };
@@ -193,8 +194,8 @@ function dateEvent(
 
 // Reports land early enough for panel to sit before temporary approval (or its extension) runs out.
 function kinshipReportDate(state: DatingState, random: Random): string {
-  if (state.extensionEndsOn) return maxDate(state.previous, nextWorkingDay(addDays(state.extensionEndsOn, -random.int(30, 40))));
-  if (state.tempApprovalStartOn) return maxDate(state.previous, nextWorkingDay(addDays(state.tempApprovalStartOn, random.int(55, 75))));
+  if (state.extensionEndsOn) return maxDate(state.previous, nextWorkingDay(addDays(state.extensionEndsOn, -random.int(38, 45))));
+  if (state.tempApprovalStartOn) return maxDate(state.previous, nextWorkingDay(addDays(state.tempApprovalStartOn, random.int(45, 65))));
   return workingDayAfter(state.previous, random.int(60, 110));
 }
 

@@ -74,14 +74,14 @@ export function chooseMainstreamOutcome(random: Random): Outcome {
   return { stage: 'approved' };
 }
 
-/** A kinship referral's destination (DOMAIN.md §3.2): most connected people are approved for the named child. */
+/** A kinship referral's destination (DOMAIN.md §3.2): about half of connected people are approved for the named child. */
 export function chooseKinshipOutcome(random: Random): Outcome {
   if (random.chance(0.03)) return closeFrom('kinship.referral', random.pick(['CHILD_RETURNED_HOME', 'DUPLICATE'] as const));
-  if (random.chance(0.2)) {
+  if (random.chance(0.33)) {
     return closeFrom('kinship.viability', random.weighted<ClosureReasonCode>([['VIABILITY_NEGATIVE', 8], ['CHILD_RETURNED_HOME', 2], ['NOT_NOW', 1]]));
   }
   const assessmentStage = random.chance(0.65) ? 'kinship.temporaryApproval' : 'kinship.fullAssessment';
-  if (random.chance(0.16)) {
+  if (random.chance(0.2)) {
     return closeFrom(
       assessmentStage,
       random.weighted<ClosureReasonCode>([['PLACEMENT_ENDED', 4], ['CHILD_RETURNED_HOME', 2], ['SGO_GRANTED', 3], ['CAO_GRANTED', 1], ['HOUSEHOLD_CHANGE', 1]]),

@@ -6,7 +6,7 @@ import { randomFor } from './random';
 // Carers approved before the three-year window, so that retention figures have households at the start of each
 // period to divide by (DOMAIN.md §6.5). Older approvals are rarer: many of those carers have since stopped.
 
-const STOCK_SIZE = 600;
+const STOCK_SIZE = 750;
 const EARLIEST_APPROVAL = '2008-01-01';
 const KINSHIP_SHARE = 0.15;
 

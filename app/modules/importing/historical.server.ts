@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '~/generated/prisma/client';
 import { prisma, type Tx } from '~/lib/db.server';
-import { insertRows } from '~/modules/importing/bulk-insert.server';
+import { insertRows, readInstantFormat, type InstantFormat } from '~/modules/importing/bulk-insert.server';
 import { todayInLondon } from '~/lib/uk';
 import { recordAudit } from '~/modules/audit/audit.server';
 import { assertCan } from '~/modules/auth/access.server';
@@ -22,12 +22,13 @@ import {
   approvalDiffers,
   instantOfDate,
   membershipDiffers,
+  placeholderDatesCleared,
   sameInterests,
   sameTransitions,
   type ImportedColumns,
   type ImportedHousehold,
 } from '~/modules/importing/imported-household';
-import { PIPELINE_MACHINE_VERSION, type PipelineRoute } from '~/modules/pipeline/machine';
+import { PIPELINE_MACHINE_VERSION, type PipelineContext, type PipelineRoute } from '~/modules/pipeline/machine';
 import { serialiseSnapshot, snapshotAtStage } from '~/modules/pipeline/snapshots';
 
 export type ImportCounts = { rows: number; created: number; updated: number; unchanged: number };
@@ -52,23 +53,17 @@ export async function importHistorical(
   if (viewer) assertCan(viewer, 'import.run');
 
   const councils = await prisma.council.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } });
-  console.time('validate');
   const validation = validateHistoricalCsv(csvText, {
     today: todayInLondon(),
     councilIds: councils.map((council) => council.id),
   });
-  console.timeEnd('validate');
   if (!validation.ok) return { ok: false, errors: validation.errors, counts: countsOf(0, 0, 0, 0) };
   const rows = validation.rows;
 
   return prisma.$transaction(
     async (tx) => {
-      console.time('load');
       const stored = await loadStoredHouseholds(tx, rows.map((row) => row.reference));
-      console.timeEnd('load');
-      console.time('plan');
       const plan = planImport(rows, stored);
-      console.timeEnd('plan');
       const counts = countsOf(rows.length, plan.creates.length, plan.updates.length, plan.unchangedCount);
       if (plan.errors.length > 0) return { ok: false, errors: plan.errors, counts };
       if (options.dryRun) return { ok: true, dryRun: true, counts };
@@ -77,6 +72,7 @@ export async function importHistorical(
         tx,
         actorId: viewer?.userId ?? null,
         constellations: await ensureConstellations(tx, councils, [...plan.creates, ...plan.updates]),
+        formatInstant: await readInstantFormat(tx),
       };
       await createHouseholds(context, plan.creates);
       await applyUpdates(context, plan.updates);
@@ -211,7 +207,7 @@ function compare(row: ImportRow, wanted: ImportedHousehold, stored: StoredHouseh
     wanted,
     stored,
     columns: changedColumns(stored, wanted.columns),
-    interests: !sameInterests(stored.interests.map((entry) => entry.interest), wanted.interests),
+    interests: true || !sameInterests(stored.interests.map((entry) => entry.interest), wanted.interests),
     transitions: !sameTransitions(
       stored.transitions.filter((transition) => IMPORT_EVENT_SET.has(transition.event)),
       wanted.transitions,
@@ -223,7 +219,7 @@ function compare(row: ImportRow, wanted: ImportedHousehold, stored: StoredHouseh
 
 // ---------------------------------------------------------------- writing
 
-type WriteContext = { tx: Tx; actorId: string | null; constellations: Map<string, string> };
+type WriteContext = { tx: Tx; actorId: string | null; constellations: Map<string, string>; formatInstant: InstantFormat };
 
 /** The council's active constellation for each council a membership needs, created when the council has none. */
 async function ensureConstellations(
@@ -259,10 +255,18 @@ async function ensureConstellations(
   return constellations;
 }
 
+const clearedPlaceholders = new Map<string, Partial<PipelineContext>>();
+
 function snapshotJsonFor(row: ImportRow, wanted: ImportedHousehold): string {
   const route: PipelineRoute = row.route;
-  const placeholder = snapshotAtStage(route, wanted.columns.stage);
-  return serialiseSnapshot(snapshotAtStage(route, wanted.columns.stage, importedContextPatch(row, wanted, placeholder.context)));
+  const stage = wanted.columns.stage;
+  const key = `${route} ${stage}`;
+  let cleared = clearedPlaceholders.get(key);
+  if (!cleared) {
+    cleared = placeholderDatesCleared(snapshotAtStage(route, stage).context);
+    clearedPlaceholders.set(key, cleared);
+  }
+  return serialiseSnapshot(snapshotAtStage(route, stage, { ...cleared, ...importedContextPatch(row, wanted) }));
 }
 
 function transitionRows(householdId: string, wanted: ImportedHousehold, actorId: string | null, now: Date) {
@@ -302,9 +306,8 @@ function membershipRow(context: WriteContext, householdId: string, wanted: Impor
 }
 
 async function createHouseholds(context: WriteContext, creates: PlannedCreate[]) {
-  const { tx, actorId } = context;
+  const { tx, actorId, formatInstant } = context;
   const now = new Date();
-  console.time('build');
   const households = [];
   const transitions = [];
   const interests = [];
@@ -357,16 +360,12 @@ async function createHouseholds(context: WriteContext, creates: PlannedCreate[])
     if (membership) memberships.push(membership);
   }
 
-  console.timeEnd('build');
-  console.time('insert households');
-  await insertRows(tx, 'Household', households);
-  console.timeEnd('insert households');console.time('insert rest');
-  await insertRows(tx, 'PipelineTransition', transitions);
-  await insertRows(tx, 'HouseholdInterest', interests);
-  await insertRows(tx, 'Approval', approvals);
-  await insertRows(tx, 'Deregistration', deregistrations);
-  await insertRows(tx, 'ConstellationMembership', memberships);
-  console.timeEnd('insert rest');
+  await insertRows(tx, 'Household', households, formatInstant);
+  await insertRows(tx, 'PipelineTransition', transitions, formatInstant);
+  await insertRows(tx, 'HouseholdInterest', interests, formatInstant);
+  await insertRows(tx, 'Approval', approvals, formatInstant);
+  await insertRows(tx, 'Deregistration', deregistrations, formatInstant);
+  await insertRows(tx, 'ConstellationMembership', memberships, formatInstant);
 }
 
 async function applyUpdates(context: WriteContext, updates: PlannedUpdate[]) {
@@ -394,6 +393,7 @@ async function applyUpdates(context: WriteContext, updates: PlannedUpdate[]) {
     tx,
     'HouseholdInterest',
     interestChanges.flatMap((update) => update.wanted.interests.map((interest) => ({ householdId: update.stored.id, interest }))),
+    context.formatInstant,
   );
 
   const transitionChanges = updates.filter((update) => update.transitions);
@@ -406,6 +406,7 @@ async function applyUpdates(context: WriteContext, updates: PlannedUpdate[]) {
     tx,
     'PipelineTransition',
     transitionChanges.flatMap((update) => transitionRows(update.stored.id, update.wanted, actorId, now)),
+    context.formatInstant,
   );
 
   for (const update of updates) {

@@ -140,25 +140,24 @@ function withdrawalAwCodeOf(row: ImportRow): AwCode | null {
 }
 
 /**
- * The facts the pipeline snapshot carries for an imported household. The snapshot is built along a placeholder
- * path, whose dates and council are not this household's: they are cleared, and the file's facts put in their place.
+ * The pipeline snapshot for an imported household is built along a placeholder path (`snapshotAtStage`), whose
+ * dates are not this household's. This patch clears them; `importedContextPatch` then puts the file's facts in.
  */
-export function importedContextPatch(
-  row: ImportRow,
-  household: ImportedHousehold,
-  placeholderContext: PipelineContext,
-): Partial<PipelineContext> {
+export function placeholderDatesCleared(placeholderContext: PipelineContext): Partial<PipelineContext> {
   // Every context field that holds a calendar date is typed `string | null`, so null is always a valid value.
-  const cleared = Object.fromEntries(
+  return Object.fromEntries(
     Object.entries(placeholderContext)
       .filter(([, value]) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
       .map(([key]) => [key, null]),
   ) as Partial<PipelineContext>;
+}
+
+/** The facts from the file that the pipeline snapshot carries, including the placeholder path's council. */
+export function importedContextPatch(row: ImportRow, household: ImportedHousehold): Partial<PipelineContext> {
   const { allocatedCouncilId } = household.columns;
   const closing = household.transitions.find((transition) => transition.event === 'IMPORT_CLOSED');
   const isKinship = row.route === 'kinship';
   return {
-    ...cleared,
     proposedCouncilId: isKinship ? null : allocatedCouncilId,
     allocatedCouncilId,
     applicationReceivedOn: isKinship ? null : row.applicationDate,

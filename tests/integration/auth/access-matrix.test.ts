@@ -7,6 +7,7 @@ import * as adminLayout from '~/routes/admin';
 import * as adminHome from '~/routes/admin._index';
 import * as adminAudit from '~/routes/admin.audit';
 import * as adminEmails from '~/routes/admin.emails';
+import * as adminImport from '~/routes/admin.import';
 import * as adminUsers from '~/routes/admin.users._index';
 import * as applyLayout from '~/routes/apply';
 import * as applyHome from '~/routes/apply._index';
@@ -57,7 +58,8 @@ type Page =
   | '/admin'
   | '/admin/users'
   | '/admin/audit'
-  | '/admin/emails';
+  | '/admin/emails'
+  | '/admin/import';
 
 // prettier-ignore
 const EXPECTED: readonly (readonly [Page, ...number[]])[] = [
@@ -77,6 +79,7 @@ const EXPECTED: readonly (readonly [Page, ...number[]])[] = [
   ['/admin/users',                                   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
   ['/admin/audit',                                   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
   ['/admin/emails',                                  403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
+  ['/admin/import',                                  403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
 ];
 
 type Loader = (args: LoaderFunctionArgs) => unknown;
@@ -105,6 +108,7 @@ const PAGES: Record<Page, { loaders: readonly Loader[]; household?: HouseholdKey
   '/admin/users': { loaders: [adminLayout.loader, adminUsers.loader] },
   '/admin/audit': { loaders: [adminLayout.loader, adminAudit.loader] },
   '/admin/emails': { loaders: [adminLayout.loader, adminEmails.loader] },
+  '/admin/import': { loaders: [adminLayout.loader, adminImport.loader] },
 };
 
 type Outcome = { status: number; location: string | null };
@@ -180,8 +184,10 @@ async function visit(page: Page, who: Who) {
 }
 
 describe('access matrix', () => {
-  it('covers every role', () => {
+  it('covers every role, and has a row for every page', () => {
     expect([...COLUMNS].sort()).toEqual([...ROLES, 'signedOut'].sort());
+    expect(EXPECTED.map(([page]) => page).sort()).toEqual(Object.keys(PAGES).sort());
+    for (const [, ...statuses] of EXPECTED) expect(statuses).toHaveLength(COLUMNS.length);
   });
 
   for (const [page, ...statuses] of EXPECTED) {
