@@ -56,12 +56,7 @@ async function deleteEverything(tx: Tx) {
   await tx.pipelineTransition.deleteMany();
   await tx.householdInterest.deleteMany();
   await tx.person.deleteMany();
-  // Household.previousHouseholdId refers back to Household without an index, so SQLite's foreign-key check scans the
-  // whole table for every row deleted (about 8 s for the demo). A throwaway index inside this transaction makes it
-  // a lookup; it goes again before the transaction commits.
-  await tx.$executeRawUnsafe('CREATE INDEX "seed_delete_previousHouseholdId" ON "Household" ("previousHouseholdId")');
   await tx.household.deleteMany();
-  await tx.$executeRawUnsafe('DROP INDEX "seed_delete_previousHouseholdId"');
   await tx.user.deleteMany();
   await tx.target.deleteMany();
   await tx.costParameter.deleteMany();

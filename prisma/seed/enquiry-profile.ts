@@ -8,13 +8,13 @@ import type { Random } from './random';
 
 export type EnquiryProfile = {
   channel: EnquiryChannel;
-  source: EnquirySource | typeof KINSHIP_REFERRAL_SOURCE;
+  source: EnquirySource;
   interests: EnquiryInterest[];
   spareBedrooms: number;
 };
 
 // DOMAIN.md §3.1: kinship cases arrive from the child's social worker, not through the hub's front door.
-export const KINSHIP_REFERRAL_SOURCE = 'childrensSocialCare';
+export const KINSHIP_REFERRAL_SOURCE: EnquirySource = 'childrensSocialCare';
 
 const FFEM_LAUNCH = '2024-03-01';
 

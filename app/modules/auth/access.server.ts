@@ -138,7 +138,7 @@ export function householdScope(viewer: Viewer): Prisma.HouseholdWhereInput {
     case 'panelAdviser':
       return { allocatedCouncilId: viewer.councilId };
     case 'mockingbirdLiaison':
-      return { memberships: { some: { constellation: { councilId: viewer.councilId } } } };
+      return { memberships: { some: { leftOn: null, constellation: { councilId: viewer.councilId } } } };
     case 'regionalViewer':
     case 'administrator':
       return { id: { in: [] } }; // aggregates and configuration only

@@ -8,6 +8,7 @@ export const ENQUIRY_CHANNELS = [
   { code: 'event', label: 'Information event' },
   { code: 'walkIn', label: 'Walk-in' },
   { code: 'letter', label: 'Letter' },
+  { code: 'childrensSocialCare', label: "Children's social care referral" },
   { code: 'other', label: 'Other' },
 ] as const;
 

@@ -29,19 +29,19 @@ export const IMPORT_COLUMNS = [
   'mockingbird_joined_date',
 ] as const;
 
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 export const REQUIRED_IMPORT_COLUMNS: readonly ImportColumn[] = ['reference', 'council', 'enquiry_date'];
 
-/** Uploads larger than this are refused before they are read. 100,000 rows take about 15 MB. */
+/** Uploads larger than this are refused before they are read. 100,000 rows take about 10 MB. */
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
 
-export const MAX_REFERENCE_LENGTH = 64;
+const MAX_REFERENCE_LENGTH = 64;
 
 /** Several interests go in one cell, separated by semicolons: `teenagers;siblingGroups`. */
-export const INTEREST_SEPARATOR = ';';
+const INTEREST_SEPARATOR = ';';
 
-export type ImportRoute = 'mainstream' | 'kinship';
+type ImportRoute = 'mainstream' | 'kinship';
 
 export type ImportRow = {
   line: number;
@@ -64,9 +64,9 @@ export type ImportRow = {
 /** `column` is '' when a problem belongs to the whole line or file rather than to one column. */
 export type ImportError = { line: number; column: string; message: string };
 
-export type ValidationResult = { ok: true; rows: ImportRow[] } | { ok: false; errors: ImportError[] };
+type ValidationResult = { ok: true; rows: ImportRow[] } | { ok: false; errors: ImportError[] };
 
-export type ValidationContext = {
+type ValidationContext = {
   /** Europe/London calendar date, 'YYYY-MM-DD': later dates are refused. */
   today: string;
   councilIds: readonly string[];
@@ -80,7 +80,7 @@ export function formatImportError(error: ImportError): string {
 }
 
 export const IMPORT_EVENTS = ['IMPORT_ENQUIRY', 'IMPORT_APPLICATION', 'IMPORT_APPROVAL', 'IMPORT_CLOSED'] as const;
-export type ImportEvent = (typeof IMPORT_EVENTS)[number];
+type ImportEvent = (typeof IMPORT_EVENTS)[number];
 
 /** One dated step of an imported record's history, stored as a PipelineTransition with the stage it led to. */
 export type ImportedStep = { event: ImportEvent; toStage: string; occurredOn: string; reasonCode: string | null };

@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '~/generated/prisma/client';
 import { prisma, type Tx } from '~/lib/db.server';
-import { insertRows, readInstantFormat, type InstantFormat } from '~/modules/importing/bulk-insert.server';
 import { todayInLondon } from '~/lib/uk';
 import { recordAudit } from '~/modules/audit/audit.server';
 import { assertCan } from '~/modules/auth/access.server';
 import type { Viewer } from '~/modules/auth/viewer';
+import { insertRows, readInstantFormat, type InstantFormat } from '~/modules/importing/bulk-insert.server';
 import {
   IMPORT_EVENTS,
   validateHistoricalCsv,
@@ -16,10 +16,10 @@ import {
   type ImportRow,
 } from '~/modules/importing/historical-csv';
 import {
+  approvalDiffers,
   changedColumns,
   importedContextPatch,
   importedHouseholdOf,
-  approvalDiffers,
   instantOfDate,
   membershipDiffers,
   placeholderDatesCleared,
@@ -71,7 +71,10 @@ export async function importHistorical(
       const context: WriteContext = {
         tx,
         actorId: viewer?.userId ?? null,
-        constellations: await ensureConstellations(tx, councils, [...plan.creates, ...plan.updates]),
+        constellations: await ensureConstellations(tx, councils, [
+          ...plan.creates,
+          ...plan.updates.filter((update) => update.membership),
+        ]),
         formatInstant: await readInstantFormat(tx),
       };
       await createHouseholds(context, plan.creates);
@@ -207,7 +210,7 @@ function compare(row: ImportRow, wanted: ImportedHousehold, stored: StoredHouseh
     wanted,
     stored,
     columns: changedColumns(stored, wanted.columns),
-    interests: true || !sameInterests(stored.interests.map((entry) => entry.interest), wanted.interests),
+    interests: !sameInterests(stored.interests.map((entry) => entry.interest), wanted.interests),
     transitions: !sameTransitions(
       stored.transitions.filter((transition) => IMPORT_EVENT_SET.has(transition.event)),
       wanted.transitions,
@@ -225,7 +228,7 @@ type WriteContext = { tx: Tx; actorId: string | null; constellations: Map<string
 async function ensureConstellations(
   tx: Tx,
   councils: { id: string; name: string }[],
-  planned: { row: ImportRow; wanted: ImportedHousehold }[],
+  planned: { wanted: ImportedHousehold }[],
 ): Promise<Map<string, string>> {
   const earliestJoin = new Map<string, string>();
   for (const { wanted } of planned) {

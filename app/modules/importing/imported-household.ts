@@ -42,9 +42,9 @@ const COLUMN_NAMES = [
   'stage',
 ] as const satisfies readonly (keyof ImportedColumns)[];
 
-export type ImportedTransition = ImportedStep & { fromStage: string | null };
+type ImportedTransition = ImportedStep & { fromStage: string | null };
 
-export type ImportedApproval = {
+type ImportedApproval = {
   councilId: string;
   approvalType: string;
   approvedOn: string;
@@ -52,9 +52,9 @@ export type ImportedApproval = {
   endedOn: string | null;
 };
 
-export type ImportedDeregistration = { effectiveOn: string; primaryReason: string; reasonGroup: DeregistrationGroup };
+type ImportedDeregistration = { effectiveOn: string; primaryReason: string; reasonGroup: DeregistrationGroup };
 
-export type ImportedMembership = {
+type ImportedMembership = {
   councilId: string;
   joinedOn: string;
   leftOn: string | null;

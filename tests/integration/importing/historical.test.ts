@@ -265,6 +265,28 @@ describe('all or nothing', () => {
     expect(await prisma.household.count()).toBe(1);
   });
 
+  test('a failure while writing rolls back every row already written', async () => {
+    // Memberships are written last, after the households, history and approvals.
+    await prisma.$executeRawUnsafe(
+      "CREATE TRIGGER fail_membership BEFORE INSERT ON ConstellationMembership BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
+    try {
+      await expect(importFile(FILE)).rejects.toThrow(/disk full/);
+    } finally {
+      await prisma.$executeRawUnsafe('DROP TRIGGER fail_membership');
+    }
+    expect(await tableCounts()).toEqual({
+      households: 0,
+      transitions: 0,
+      interests: 0,
+      approvals: 0,
+      deregistrations: 0,
+      memberships: 0,
+      constellations: 0,
+    });
+    expect(await prisma.auditEvent.count()).toBe(0);
+  });
+
   test('a dry run checks the file and reports what would happen, but writes nothing', async () => {
     const viewer = await administrator();
     const result = await importFile(FILE, { dryRun: true, viewer });
