@@ -8,7 +8,6 @@ export const ENQUIRY_CHANNELS = [
   { code: 'event', label: 'Information event' },
   { code: 'walkIn', label: 'Walk-in' },
   { code: 'letter', label: 'Letter' },
-  { code: 'childrensSocialCare', label: "Children's social care referral" },
   { code: 'other', label: 'Other' },
 ] as const;
 
@@ -26,6 +25,7 @@ export const ENQUIRY_SOURCES = [
   { code: 'wordOfMouth', label: 'Word of mouth or an existing foster carer' },
   { code: 'searchEngine', label: 'Search engine' },
   { code: 'nationalCampaign', label: 'National fostering campaign' },
+  { code: 'childrensSocialCare', label: "Children's social care referral" },
   { code: 'other', label: 'Other' },
 ] as const;
 
