@@ -6,6 +6,8 @@ import * as enquiryReceived from '~emails/enquiry-received';
 import * as hubNewEnquiry from '~emails/hub-new-enquiry';
 import * as invitationToApply from '~emails/invitation-to-apply';
 import * as passwordReset from '~emails/password-reset';
+import * as referenceReminder from '~emails/reference-reminder';
+import * as referenceRequest from '~emails/reference-request';
 import * as staffInvitation from '~emails/staff-invitation';
 import * as stageChanged from '~emails/stage-changed';
 import * as workerDigest from '~emails/worker-digest';
@@ -52,6 +54,8 @@ export const EMAIL_TEMPLATES = {
   'invitation-to-apply': defineTemplate(invitationToApply),
   'stage-changed': defineTemplate(stageChanged),
   'worker-digest': defineTemplate(workerDigest),
+  'reference-request': defineTemplate(referenceRequest),
+  'reference-reminder': defineTemplate(referenceReminder),
 };
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;

@@ -2,8 +2,10 @@
 // file is checked first; then one transaction writes every row or none. Re-importing a file writes only what
 // differs from the database, so the same file twice changes nothing.
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '~/generated/prisma/client';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient, type Prisma } from '~/generated/prisma/client';
 import { prisma, type Tx } from '~/lib/db.server';
+import { env } from '~/lib/env.server';
 import { todayInLondon } from '~/lib/uk';
 import { recordAudit } from '~/modules/audit/audit.server';
 import { assertCan } from '~/modules/auth/access.server';
@@ -41,7 +43,8 @@ export type ImportOptions = { dryRun: boolean; fileName: string };
 
 // 100,000 rows take about half a minute on two cores; the transaction must outlive that.
 const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
-const TRANSACTION_MAX_WAIT_MS = 30_000;
+// How long the import waits for other writers to finish before it starts writing.
+const BUSY_TIMEOUT_MS = 30_000;
 // Prisma binds at most 999 values per SQLite statement, and an `in` list binds one value per id.
 const IDS_PER_QUERY = 900;
 
@@ -60,35 +63,52 @@ export async function importHistorical(
   if (!validation.ok) return { ok: false, errors: validation.errors, counts: countsOf(0, 0, 0, 0) };
   const rows = validation.rows;
 
-  return prisma.$transaction(
-    async (tx) => {
-      const stored = await loadStoredHouseholds(tx, rows.map((row) => row.reference));
-      const plan = planImport(rows, stored);
-      const counts = countsOf(rows.length, plan.creates.length, plan.updates.length, plan.unchangedCount);
-      if (plan.errors.length > 0) return { ok: false, errors: plan.errors, counts };
-      if (options.dryRun) return { ok: true, dryRun: true, counts };
+  return withOwnConnection((client) =>
+    client.$transaction(
+      async (tx) => {
+        const stored = await loadStoredHouseholds(tx, rows.map((row) => row.reference));
+        const plan = planImport(rows, stored);
+        const counts = countsOf(rows.length, plan.creates.length, plan.updates.length, plan.unchangedCount);
+        if (plan.errors.length > 0) return { ok: false, errors: plan.errors, counts };
+        if (options.dryRun) return { ok: true, dryRun: true, counts };
 
-      const context: WriteContext = {
-        tx,
-        actorId: viewer?.userId ?? null,
-        constellations: await ensureConstellations(tx, councils, [
-          ...plan.creates,
-          ...plan.updates.filter((update) => update.membership),
-        ]),
-        formatInstant: await readInstantFormat(tx),
-      };
-      await createHouseholds(context, plan.creates);
-      await applyUpdates(context, plan.updates);
-      await recordAudit(tx, viewer ? { userId: viewer.userId, role: viewer.role } : null, {
-        action: 'import.historical',
-        entity: 'Household',
-        summary: `Historical import of ${counts.rows} rows: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`,
-        after: { fileName: options.fileName, ...counts },
-      });
-      return { ok: true, dryRun: false, counts };
-    },
-    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_MAX_WAIT_MS },
+        const context: WriteContext = {
+          tx,
+          actorId: viewer?.userId ?? null,
+          constellations: await ensureConstellations(tx, councils, [
+            ...plan.creates,
+            ...plan.updates.filter((update) => update.membership),
+          ]),
+          formatInstant: await readInstantFormat(tx),
+        };
+        await createHouseholds(context, plan.creates);
+        await applyUpdates(context, plan.updates);
+        await recordAudit(tx, viewer ? { userId: viewer.userId, role: viewer.role } : null, {
+          action: 'import.historical',
+          entity: 'Household',
+          summary: `Historical import of ${counts.rows} rows: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`,
+          after: { fileName: options.fileName, ...counts },
+        });
+        return { ok: true, dryRun: false, counts };
+      },
+      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: BUSY_TIMEOUT_MS },
+    ),
   );
+}
+
+/**
+ * Runs the import on a database connection of its own. The shared client sends every query down one SQLite
+ * connection, so while a transaction is open there, other requests' writes land inside it (and would roll back with
+ * a failed import) and their own transactions give up after two seconds. An import holds its transaction for
+ * seconds; on its own connection, SQLite's locks keep it apart from everything else.
+ */
+async function withOwnConnection<T>(run: (client: PrismaClient) => Promise<T>): Promise<T> {
+  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: env.DATABASE_URL, timeout: BUSY_TIMEOUT_MS }) });
+  try {
+    return await run(client);
+  } finally {
+    await client.$disconnect();
+  }
 }
 
 function countsOf(rows: number, created: number, updated: number, unchanged: number): ImportCounts {

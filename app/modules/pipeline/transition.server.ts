@@ -14,6 +14,7 @@ import { isEmailTemplate, type EmailTemplate } from '~/modules/email/templates';
 import { eventSchemaFor, payloadFactsOf, type PipelineEvent, type PipelineEventType } from './events';
 import { isPipelineEventType, maySendEvent } from './event-permissions';
 import { PIPELINE_MACHINE_VERSION, pipelineMachine } from './machine';
+import { nextDeadlineFor } from './next-deadline';
 import { restoreSnapshot, serialiseSnapshot, type PipelineSnapshot } from './snapshots';
 import { stageLabel, stageOf } from './stages';
 
@@ -41,6 +42,7 @@ const householdSelect = {
   email: true,
   reference: true,
   displayName: true,
+  enquiryDate: true,
   people: {
     where: { role: 'applicant' },
     orderBy: { createdAt: 'asc' },
@@ -108,6 +110,7 @@ export async function applyPipelineEvent(
   const [next, actions] = transition(pipelineMachine, snapshot, event);
   const to = stageOf(next);
   const columns = denormalisedColumns(event, from, to, next);
+  const deadline = nextDeadlineFor({ stage: to, context: next.context, householdDates: { enquiryDate: household.enquiryDate } });
   const councilIdAfter = columns.councilId ?? household.councilId;
 
   return prisma.$transaction(async (tx) => {
@@ -119,6 +122,8 @@ export async function applyPipelineEvent(
         stage: to,
         machineVersion: PIPELINE_MACHINE_VERSION,
         version: { increment: 1 },
+        nextDueOn: deadline?.dueOn ?? null,
+        nextDueRule: deadline?.rule ?? null,
         lastActivityAt: now,
       },
     });

@@ -10,8 +10,15 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const APP_DIR = path.join(ROOT, 'app');
 const SKIPPED_DIRS = new Set([path.join(APP_DIR, 'generated')]);
 
-/** The writer, and the bulk importer, which creates households already at their stage with snapshotAtStage. */
-const ALLOWED_WRITERS = new Set(['app/modules/pipeline/transition.server.ts', 'app/modules/importing/historical.server.ts']);
+/**
+ * The writer; the bulk importer, which creates households already at their stage with snapshotAtStage; and the
+ * columns of a newly created household (enquiries and kinship referrals spread them into their create).
+ */
+const ALLOWED_WRITERS = new Set([
+  'app/modules/pipeline/transition.server.ts',
+  'app/modules/importing/historical.server.ts',
+  'app/modules/pipeline/create.server.ts',
+]);
 
 const PIPELINE_COLUMNS = new Set(['stage', 'pipelineSnapshot', 'machineVersion']);
 /** Columns no other model has, so setting them anywhere but a read is a write to a household. */
