@@ -1,23 +1,48 @@
 import type { Prisma } from '~/generated/prisma/client';
 import { prisma } from '~/lib/db.server';
+import { DEADLINE_RULES } from '~/lib/deadlines';
 import { Forbidden, NotFound } from '~/lib/errors';
-import { normalisePostcode, todayInLondon } from '~/lib/uk';
+import { normalisePhone, normalisePostcode, todayInLondon } from '~/lib/uk';
+import { calendarDaysBetween } from '~/lib/working-days';
 import { householdScope } from '~/modules/auth/access.server';
+import type { Role } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
+import { ENQUIRY_INTERESTS } from '~/modules/codes/enquiry';
+import {
+  DEFAULT_FILTER,
+  STALLED_AFTER_DAYS,
+  type HouseholdCursor,
+  type HouseholdFilter,
+  type SortDirection,
+} from '~/modules/households/filters';
 import { applicantNextStep } from '~/modules/households/next-steps';
-import { ALL_STAGES, CLOSED_STAGES, FINAL_STAGES, HUB_OWNED_STAGES, OPEN_STAGES, stageLabel } from '~/modules/pipeline/stages';
+import {
+  ALL_STAGES,
+  CLOSED_STAGES,
+  FINAL_STAGES,
+  HUB_OWNED_STAGES,
+  isOpenStage,
+  OPEN_STAGES,
+  STAGE_GROUPS,
+  stageLabel,
+} from '~/modules/pipeline/stages';
 
-// Reads of households for the home pages, lists and the read-only summary. Every read merges householdScope, so
-// a household outside it is simply not found (STYLE.md §4).
+// Reads of households for the home pages, lists, the board and the read-only summary. Every read merges
+// householdScope, so a household outside it is simply not found (STYLE.md §4).
 
 const AWAITING_FIRST_CONTACT_STAGE = 'enquiry.received';
 // The pipeline's final stages are approval and closure; approved households are the final ones that are not closed.
 const APPROVED_STAGES = FINAL_STAGES.filter((stage) => !CLOSED_STAGES.includes(stage));
 const RECENTLY_CLOSED_DAYS = 30;
 const RECENT_ENQUIRIES = 5;
+const HOME_LIST_LENGTH = 10;
 const TIMELINE_LENGTH = 20;
+const BOARD_CARDS_PER_COLUMN = 20;
+const DAY_MS = 24 * 60 * 60 * 1000;
 /** Households whose council is not known yet (outside the area, or no postcode) are counted under this key. */
 const NO_COUNCIL = 'none';
+/** The roles that hold cases: hub staff before handover, the council's workers after it. */
+const CASE_HOLDING_ROLES: readonly Role[] = ['hubOfficer', 'hubManager', 'socialWorker', 'fosteringManager'];
 
 function scoped(viewer: Viewer, where: Prisma.HouseholdWhereInput): Prisma.HouseholdWhereInput {
   return { AND: [householdScope(viewer), where] };
@@ -35,9 +60,34 @@ function toStageCounts(groups: readonly { stage: string; _count: { _all: number 
   }));
 }
 
+const DEADLINE_LABELS = new Map<string, string>(Object.entries(DEADLINE_RULES).map(([name, rule]) => [name, rule.label]));
+
+/** 'panelRecommendation' → 'Panel recommendation'; null for no deadline or a rule this version does not know. */
+function deadlineLabel(rule: string | null): string | null {
+  return rule === null ? null : (DEADLINE_LABELS.get(rule) ?? null);
+}
+
+// ---------------------------------------------------------------- overdue and stalled
+
+/** Open cases whose next deadline passed before today (due today is not yet overdue: DOMAIN.md §2.4). */
+function overdueWhere(today: string): Prisma.HouseholdWhereInput {
+  return { stage: { in: [...OPEN_STAGES] }, nextDueOn: { lt: today } };
+}
+
+/** Open cases with no recorded activity for STALLED_AFTER_DAYS days. */
+function stalledWhere(now: Date): Prisma.HouseholdWhereInput {
+  return { stage: { in: [...OPEN_STAGES] }, lastActivityAt: { lt: new Date(now.getTime() - STALLED_AFTER_DAYS * DAY_MS) } };
+}
+
 // ---------------------------------------------------------------- hub home
 
-export async function getHubOverview(viewer: Viewer, today = todayInLondon()) {
+export async function getHubOverview(viewer: Viewer, today = todayInLondon(), now = new Date()) {
+  const tasksDue: Prisma.TaskWhereInput = {
+    ownerId: viewer.userId,
+    status: 'open',
+    dueOn: { lte: today },
+    OR: [{ householdId: null }, { household: householdScope(viewer) }],
+  };
   const [councils, openByStageAndCouncil, awaitingFirstContact, closedRecently, recentEnquiries] = await Promise.all([
     prisma.council.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
     prisma.household.groupBy({
@@ -58,6 +108,29 @@ export async function getHubOverview(viewer: Viewer, today = todayInLondon()) {
       select: { id: true, reference: true, displayName: true, stage: true, enquiryDate: true, council: { select: { name: true } } },
       orderBy: [{ enquiryReceivedAt: 'desc' }, { id: 'desc' }],
       take: RECENT_ENQUIRIES,
+    }),
+  ]);
+  const [taskCount, tasks, overdueCount, overdue, stalledCount, stalled] = await Promise.all([
+    prisma.task.count({ where: tasksDue }),
+    prisma.task.findMany({
+      where: tasksDue,
+      select: { id: true, title: true, dueOn: true, household: { select: { id: true, reference: true } } },
+      orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+      take: HOME_LIST_LENGTH,
+    }),
+    prisma.household.count({ where: scoped(viewer, overdueWhere(today)) }),
+    prisma.household.findMany({
+      where: scoped(viewer, overdueWhere(today)),
+      select: { id: true, reference: true, displayName: true, stage: true, nextDueOn: true, nextDueRule: true },
+      orderBy: [{ nextDueOn: 'asc' }, { id: 'asc' }],
+      take: HOME_LIST_LENGTH,
+    }),
+    prisma.household.count({ where: scoped(viewer, stalledWhere(now)) }),
+    prisma.household.findMany({
+      where: scoped(viewer, stalledWhere(now)),
+      select: { id: true, reference: true, displayName: true, stage: true, lastActivityAt: true },
+      orderBy: [{ lastActivityAt: 'asc' }, { id: 'asc' }],
+      take: HOME_LIST_LENGTH,
     }),
   ]);
 
@@ -88,6 +161,23 @@ export async function getHubOverview(viewer: Viewer, today = todayInLondon()) {
       enquiryDate: household.enquiryDate,
       councilName: household.council?.name ?? null,
     })),
+    tasksDue: {
+      count: taskCount,
+      tasks: tasks.map((task) => ({ ...task, isOverdue: task.dueOn < today })),
+    },
+    overdue: {
+      count: overdueCount,
+      households: overdue.map(({ nextDueRule, ...household }) => ({
+        ...household,
+        stageLabel: stageLabel(household.stage),
+        deadlineLabel: deadlineLabel(nextDueRule),
+      })),
+    },
+    stalled: {
+      count: stalledCount,
+      afterDays: STALLED_AFTER_DAYS,
+      households: stalled.map((household) => ({ ...household, stageLabel: stageLabel(household.stage) })),
+    },
   };
 }
 
@@ -105,83 +195,382 @@ function calendarDateDaysBefore(date: string, days: number) {
   return new Date(Date.UTC(year, month - 1, day - days)).toISOString().slice(0, 10);
 }
 
+// ---------------------------------------------------------------- filters, search and sort
+
+type Clock = { today: string; now: Date };
+
+function clockAt(now: Date): Clock {
+  return { now, today: todayInLondon(now) };
+}
+
+// The first half of a postcode ('DE1', 'NG22'), which finds every household in that district.
+const OUTWARD_CODE = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/i;
+// Letters with the spaces, hyphens and apostrophes of names ("O'Brien", "Smith-Jones"): only these search names.
+const NAME_LIKE = /^\p{L}[\p{L}' -]*$/u;
+// Sorts above every character of a reference, so [prefix, prefix + this) is a range the unique index serves.
+const HIGHEST_CHARACTER = '\uffff';
+
+/**
+ * Search by reference (whole, or how it starts), household name or a person's surname, postcode (whole, or its
+ * first half), email address or phone number. Each kind of term becomes an indexed equality or range, except the
+ * household name, which is matched anywhere in it and only for terms shaped like a name.
+ */
+function searchWhere(q: string): Prisma.HouseholdWhereInput {
+  const term = q.trim();
+  if (!term) return {};
+  const upper = term.toUpperCase();
+  const postcode = normalisePostcode(term);
+  const phone = normalisePhone(term);
+  const email = term.includes('@') ? term.toLowerCase() : null;
+  return {
+    OR: [
+      { reference: term },
+      { reference: { gte: upper, lt: `${upper}${HIGHEST_CHARACTER}` } },
+      ...(NAME_LIKE.test(term)
+        ? [{ displayName: { contains: term } }, { people: { some: { lastName: { in: surnameSpellings(term) } } } }]
+        : []),
+      ...(postcode ? [{ postcode }] : []),
+      // From 'DE22 ' up to 'DE22!': every postcode with that outward code, as a space sorts just before '!'.
+      ...(OUTWARD_CODE.test(term) ? [{ postcode: { gte: `${upper} `, lt: `${upper}!` } }] : []),
+      ...(email ? [{ email }, { people: { some: { email } } }] : []),
+      ...(phone ? [{ phone }] : []),
+    ],
+  };
+}
+
+/** 'okafor' → ['okafor', 'Okafor']: SQLite's = is case-sensitive, and surnames are stored capitalised. */
+function surnameSpellings(term: string): string[] {
+  const capitalised = term.charAt(0).toUpperCase() + term.slice(1).toLowerCase();
+  return [...new Set([term, capitalised])];
+}
+
+function stagesOfGroup(groupId: string): string[] {
+  return [...(STAGE_GROUPS.find((group) => group.id === groupId)?.stages ?? [])];
+}
+
+function filterWhere(filter: HouseholdFilter, { today, now }: Clock): Prisma.HouseholdWhereInput {
+  const conditions: Prisma.HouseholdWhereInput[] = [];
+  if (filter.councilId) conditions.push({ councilId: filter.councilId });
+  if (filter.route) conditions.push({ route: filter.route });
+  if (filter.ownerId) conditions.push({ ownerId: filter.ownerId });
+  if (filter.interest) conditions.push({ interests: { some: { interest: filter.interest } } });
+  if (filter.stage) conditions.push({ stage: filter.stage });
+  if (filter.stageGroup) conditions.push({ stage: { in: stagesOfGroup(filter.stageGroup) } });
+  if (filter.overdue) conditions.push(overdueWhere(today));
+  if (filter.stalled) conditions.push(stalledWhere(now));
+  if (filter.q) conditions.push(searchWhere(filter.q));
+  return { AND: conditions };
+}
+
+const ANCHOR_SELECT = { id: true, updatedAt: true, enquiryDate: true, nextDueOn: true, reference: true } satisfies Prisma.HouseholdSelect;
+type SortAnchor = Prisma.HouseholdGetPayload<{ select: typeof ANCHOR_SELECT }>;
+type Comparison = 'gt' | 'lt';
+
+const NO_ROWS: Prisma.HouseholdWhereInput = { id: { in: [] } };
+
+function compare<T>(comparison: Comparison, value: T) {
+  return comparison === 'gt' ? { gt: value } : { lt: value };
+}
+
+type SortColumn = {
+  /** Rows whose value is strictly above ('gt') or below ('lt') the anchor's; SQL leaves empty values out of both. */
+  beyond(anchor: SortAnchor, comparison: Comparison): Prisma.HouseholdWhereInput;
+  /** Rows with the anchor's value, empty included. */
+  levelWith(anchor: SortAnchor): Prisma.HouseholdWhereInput;
+  /** Only for a column that may be empty, which always sorts its empty values last. */
+  emptiable?: { isEmpty(anchor: SortAnchor): boolean; empty: Prisma.HouseholdWhereInput; filled: Prisma.HouseholdWhereInput };
+  orderBy(direction: SortDirection, emptyLast: boolean): Prisma.HouseholdOrderByWithRelationInput;
+};
+
+// Each sort is served by an index (STYLE.md §7): [updatedAt, id], [enquiryDate], [nextDueOn] and the unique reference.
+const SORT_COLUMNS: Record<HouseholdFilter['sort'], SortColumn> = {
+  updated: {
+    beyond: (anchor, comparison) => ({ updatedAt: compare(comparison, anchor.updatedAt) }),
+    levelWith: (anchor) => ({ updatedAt: anchor.updatedAt }),
+    orderBy: (direction) => ({ updatedAt: direction }),
+  },
+  enquiryDate: {
+    beyond: (anchor, comparison) => ({ enquiryDate: compare(comparison, anchor.enquiryDate) }),
+    levelWith: (anchor) => ({ enquiryDate: anchor.enquiryDate }),
+    orderBy: (direction) => ({ enquiryDate: direction }),
+  },
+  nextDue: {
+    beyond: (anchor, comparison) =>
+      anchor.nextDueOn === null ? NO_ROWS : { nextDueOn: compare(comparison, anchor.nextDueOn) },
+    levelWith: (anchor) => ({ nextDueOn: anchor.nextDueOn }),
+    // Households with no deadline come after every dated one, whichever way the dates run.
+    emptiable: {
+      isEmpty: (anchor) => anchor.nextDueOn === null,
+      empty: { nextDueOn: null },
+      filled: { nextDueOn: { not: null } },
+    },
+    orderBy: (direction, emptyLast) => ({ nextDueOn: { sort: direction, nulls: emptyLast ? 'last' : 'first' } }),
+  },
+  reference: {
+    beyond: (anchor, comparison) => ({ reference: compare(comparison, anchor.reference) }),
+    levelWith: (anchor) => ({ reference: anchor.reference }),
+    orderBy: (direction) => ({ reference: direction }),
+  },
+};
+
+const flip = (direction: SortDirection): SortDirection => (direction === 'asc' ? 'desc' : 'asc');
+
+/**
+ * Rows after the anchor in the page order (sort value, then id, empty values last), or before it. Keyset, not
+ * offset: a page stays right while households are added or updated elsewhere in the list.
+ */
+function rowsBeside(column: SortColumn, anchor: SortAnchor, direction: SortDirection, side: 'after' | 'before') {
+  const forwards = side === 'after';
+  const comparison: Comparison = (direction === 'asc') === forwards ? 'gt' : 'lt';
+  const levelAndFurther: Prisma.HouseholdWhereInput = { AND: [column.levelWith(anchor), { id: compare(comparison, anchor.id) }] };
+  const emptiable = column.emptiable;
+  if (emptiable?.isEmpty(anchor)) return forwards ? levelAndFurther : { OR: [emptiable.filled, levelAndFurther] };
+  return { OR: [column.beyond(anchor, comparison), levelAndFurther, ...(forwards && emptiable ? [emptiable.empty] : [])] };
+}
+
+/**
+ * The where and order of one page of the filtered list, starting after (or ending before) the cursor's household.
+ * A cursor outside the viewer's scope, or for a household that no longer exists, counts as no cursor.
+ */
+export async function buildHouseholdPageQuery(viewer: Viewer, filter: HouseholdFilter, cursor: HouseholdCursor | undefined, now: Date) {
+  const column = SORT_COLUMNS[filter.sort];
+  const anchor = cursor
+    ? await prisma.household.findFirst({ where: scoped(viewer, { id: cursor.id }), select: ANCHOR_SELECT })
+    : null;
+  const backwards = anchor !== null && cursor?.direction === 'before';
+  const direction = backwards ? flip(filter.direction) : filter.direction;
+  const where: Prisma.HouseholdWhereInput = {
+    AND: [
+      householdScope(viewer),
+      filterWhere(filter, clockAt(now)),
+      ...(anchor ? [rowsBeside(column, anchor, filter.direction, backwards ? 'before' : 'after')] : []),
+    ],
+  };
+  const orderBy: Prisma.HouseholdOrderByWithRelationInput[] = [column.orderBy(direction, !backwards), { id: direction }];
+  return { where, orderBy, backwards, fromCursor: anchor !== null };
+}
+
+/** How many households the filter matches for this viewer. */
+export async function countHouseholds(viewer: Viewer, filter: HouseholdFilter, now = new Date()) {
+  return prisma.household.count({ where: scoped(viewer, filterWhere(filter, clockAt(now))) });
+}
+
 // ---------------------------------------------------------------- lists
 
 const LIST_SELECT = {
   id: true,
   reference: true,
   displayName: true,
+  route: true,
   stage: true,
   councilId: true,
   council: { select: { name: true } },
+  owner: { select: { name: true } },
   enquiryDate: true,
+  nextDueOn: true,
+  nextDueRule: true,
+  lastActivityAt: true,
   updatedAt: true,
 } satisfies Prisma.HouseholdSelect;
 
-export type HouseholdListCursor = { direction: 'after' | 'before'; id: string };
-
-// The first half of a postcode ('DE1', 'NG22'), which finds every household in that district.
-const OUTWARD_CODE = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/i;
-
-/** Search by reference or name (part of it), by a postcode or its first half, or by a whole email address. */
-function searchWhere(q: string | undefined): Prisma.HouseholdWhereInput {
-  const term = q?.trim();
-  if (!term) return {};
-  const postcode = normalisePostcode(term);
+async function findHouseholdPage(
+  viewer: Viewer,
+  filter: HouseholdFilter,
+  { cursor, take, now }: { cursor?: HouseholdCursor; take: number; now: Date },
+) {
+  const query = await buildHouseholdPageQuery(viewer, filter, cursor, now);
+  const fetched = await prisma.household.findMany({ where: query.where, select: LIST_SELECT, orderBy: query.orderBy, take: take + 1 });
+  const hasMore = fetched.length > take;
+  const page = fetched.slice(0, take);
+  const households = query.backwards ? page.reverse() : page;
+  const first = households[0];
+  const last = households[households.length - 1];
+  // Coming from a cursor means there is a page on the side we came from.
+  const hasNext = query.backwards ? query.fromCursor : hasMore;
+  const hasPrevious = query.backwards ? hasMore : query.fromCursor;
+  const today = todayInLondon(now);
   return {
-    OR: [
-      { reference: { contains: term } },
-      { displayName: { contains: term } },
-      ...(postcode ? [{ postcode }] : []),
-      ...(OUTWARD_CODE.test(term) ? [{ postcode: { startsWith: `${term.toUpperCase()} ` } }] : []),
-      ...(term.includes('@') ? [{ email: term.toLowerCase() }] : []),
-    ],
+    households: households.map(({ council, owner, nextDueRule, ...household }) => ({
+      ...household,
+      councilName: council?.name ?? null,
+      ownerName: owner?.name ?? null,
+      stageLabel: stageLabel(household.stage),
+      deadlineLabel: deadlineLabel(nextDueRule),
+      isOverdue: isOpenStage(household.stage) && household.nextDueOn !== null && household.nextDueOn < today,
+    })),
+    nextCursor: hasNext && last ? last.id : null,
+    previousCursor: hasPrevious && first ? first.id : null,
   };
 }
 
+/** One page of the filtered list with the number of households the filter matches in all. */
+export async function listHouseholdsPage(
+  viewer: Viewer,
+  filter: HouseholdFilter,
+  { cursor, take, now = new Date() }: { cursor?: HouseholdCursor; take: number; now?: Date },
+) {
+  const [page, total] = await Promise.all([findHouseholdPage(viewer, filter, { cursor, take, now }), countHouseholds(viewer, filter, now)]);
+  return { ...page, total };
+}
+
+export type HouseholdListCursor = HouseholdCursor;
+
 /**
- * One page of the households this viewer may see, most recently updated first. Keyset pagination on
- * (updatedAt, id): stable while rows are added, and an id outside the viewer's scope is treated as no cursor.
+ * One page of the households this viewer may see, most recently updated first, optionally searched or at one
+ * stage. An id outside the viewer's scope is treated as no cursor.
  */
 export async function listHouseholdsForViewer(
   viewer: Viewer,
   { q, stage, cursor, take }: { q?: string; stage?: string; cursor?: HouseholdListCursor; take: number },
 ) {
-  const anchor = cursor
-    ? await prisma.household.findFirst({ where: scoped(viewer, { id: cursor.id }), select: { id: true, updatedAt: true } })
-    : null;
-  const backwards = anchor !== null && cursor?.direction === 'before';
-  const beyondAnchor: Prisma.HouseholdWhereInput = anchor
-    ? backwards
-      ? { OR: [{ updatedAt: { gt: anchor.updatedAt } }, { updatedAt: anchor.updatedAt, id: { gt: anchor.id } }] }
-      : { OR: [{ updatedAt: { lt: anchor.updatedAt } }, { updatedAt: anchor.updatedAt, id: { lt: anchor.id } }] }
-    : {};
-  const direction = backwards ? 'asc' : 'desc';
+  const page = await findHouseholdPage(viewer, { ...DEFAULT_FILTER, q, stage }, { cursor, take, now: new Date() });
+  return {
+    ...page,
+    households: page.households.map((household) => ({
+      id: household.id,
+      reference: household.reference,
+      displayName: household.displayName,
+      stage: household.stage,
+      stageLabel: household.stageLabel,
+      councilId: household.councilId,
+      councilName: household.councilName,
+      enquiryDate: household.enquiryDate,
+      updatedAt: household.updatedAt,
+    })),
+  };
+}
 
-  const fetched = await prisma.household.findMany({
-    where: { AND: [householdScope(viewer), searchWhere(q), stage ? { stage } : {}, beyondAnchor] },
-    select: LIST_SELECT,
-    orderBy: [{ updatedAt: direction }, { id: direction }],
-    take: take + 1,
+/** The choices for the filter form: councils (hub only), the workers who may hold cases here, and the fixed lists. */
+export async function getHouseholdFilterOptions(viewer: Viewer) {
+  const [councils, workers] = await Promise.all([
+    viewer.councilId === null
+      ? prisma.council.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } })
+      : Promise.resolve([]),
+    prisma.user.findMany({
+      where: { role: { in: [...CASE_HOLDING_ROLES] }, ...(viewer.councilId === null ? {} : { councilId: viewer.councilId }) },
+      select: { id: true, name: true, active: true, council: { select: { name: true } } },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    }),
+  ]);
+  return {
+    councils: councils.map((council) => ({ value: council.id, label: council.name })),
+    workers: workers.map((worker) => ({
+      value: worker.id,
+      label: [worker.name, viewer.councilId === null ? (worker.council?.name ?? 'Hub') : null, worker.active ? null : 'account closed']
+        .filter(Boolean)
+        .join(', '),
+    })),
+    interests: ENQUIRY_INTERESTS.map((interest) => ({ value: interest.code, label: interest.label })),
+    stageGroups: STAGE_GROUPS.map((group) => ({ value: group.id, label: group.label })),
+  };
+}
+
+// ---------------------------------------------------------------- the board
+
+const CARD_SELECT = {
+  id: true,
+  reference: true,
+  displayName: true,
+  stage: true,
+  nextDueOn: true,
+  council: { select: { name: true } },
+} satisfies Prisma.HouseholdSelect;
+
+/** A column per open stage group; or, when the filter names a group, a column per stage within it. */
+function boardColumns(stageGroup: string | undefined) {
+  const group = stageGroup ? STAGE_GROUPS.find((candidate) => candidate.id === stageGroup) : undefined;
+  if (group) return group.stages.map((stage) => ({ id: stage, label: stageLabel(stage), stages: [stage] }));
+  return STAGE_GROUPS.map((candidate) => ({ id: candidate.id, label: candidate.label, stages: candidate.stages.filter(isOpenStage) })).filter(
+    (column) => column.stages.length > 0,
+  );
+}
+
+/** The London date each household last arrived at its current stage, from its transitions. */
+async function findStageArrivals(households: readonly { id: string; stage: string }[]) {
+  if (households.length === 0) return new Map<string, string>();
+  const arrivals = await prisma.pipelineTransition.groupBy({
+    by: ['householdId', 'toStage'],
+    where: {
+      householdId: { in: households.map((household) => household.id) },
+      toStage: { in: [...new Set(households.map((household) => household.stage))] },
+      // A step that stays in its stage (a failed contact attempt) is activity, not an arrival.
+      OR: [{ fromStage: null }, { fromStage: { not: { equals: prisma.pipelineTransition.fields.toStage } } }],
+    },
+    _max: { occurredOn: true },
   });
-  const hasMore = fetched.length > take;
-  const page = fetched.slice(0, take);
-  const households = backwards ? page.reverse() : page;
-  const first = households[0];
-  const last = households[households.length - 1];
-  // Coming from a cursor means there is a page on the side we came from.
-  const hasNext = backwards ? anchor !== null : hasMore;
-  const hasPrevious = backwards ? hasMore : anchor !== null;
+  const arrivalByCell = new Map<string, string>();
+  for (const arrival of arrivals) {
+    if (arrival._max.occurredOn) arrivalByCell.set(cellKey(arrival.toStage, arrival.householdId), arrival._max.occurredOn);
+  }
+  return arrivalByCell;
+}
+
+/** The pipeline board: per column, how many households the filter matches and the first few, in the list's order. */
+export async function getHouseholdBoard(viewer: Viewer, filter: HouseholdFilter, now = new Date()) {
+  const clock = clockAt(now);
+  const where = scoped(viewer, filterWhere(filter, clock));
+  const columns = boardColumns(filter.stageGroup);
+  const column = SORT_COLUMNS[filter.sort];
+  const orderBy: Prisma.HouseholdOrderByWithRelationInput[] = [column.orderBy(filter.direction, true), { id: filter.direction }];
+  const [countsByStage, cardsByColumn] = await Promise.all([
+    prisma.household.groupBy({
+      by: ['stage'],
+      where: { AND: [where, { stage: { in: columns.flatMap((boardColumn) => boardColumn.stages) } }] },
+      _count: { _all: true },
+    }),
+    Promise.all(
+      columns.map((boardColumn) =>
+        prisma.household.findMany({
+          where: { AND: [where, { stage: { in: boardColumn.stages } }] },
+          select: CARD_SELECT,
+          orderBy,
+          take: BOARD_CARDS_PER_COLUMN,
+        }),
+      ),
+    ),
+  ]);
+  const arrivals = await findStageArrivals(cardsByColumn.flat());
+  const countByStage = new Map(countsByStage.map((group) => [group.stage, group._count._all]));
 
   return {
-    households: households.map(({ council, ...household }) => ({
-      ...household,
-      councilName: council?.name ?? null,
-      stageLabel: stageLabel(household.stage),
+    columns: columns.map((boardColumn, index) => ({
+      id: boardColumn.id,
+      label: boardColumn.label,
+      count: sum(boardColumn.stages.map((stage) => countByStage.get(stage) ?? 0)),
+      cards: cardsByColumn[index].map(({ council, ...household }) => {
+        const arrivedOn = arrivals.get(cellKey(household.stage, household.id)) ?? null;
+        return {
+          ...household,
+          councilName: council?.name ?? null,
+          stageLabel: stageLabel(household.stage),
+          daysInStage: arrivedOn === null ? null : calendarDaysBetween(arrivedOn, clock.today),
+          isOverdue: isOpenStage(household.stage) && household.nextDueOn !== null && household.nextDueOn < clock.today,
+        };
+      }),
     })),
-    nextCursor: hasNext && last ? last.id : null,
-    previousCursor: hasPrevious && first ? first.id : null,
   };
+}
+
+// ---------------------------------------------------------------- council workload
+
+/** Open households allocated to the viewer's council, per worker, most first; `ownerId` null is "no worker yet". */
+export async function getCouncilWorkload(viewer: Viewer) {
+  if (viewer.councilId === null) throw new Forbidden('This page is for council staff');
+  const groups = await prisma.household.groupBy({
+    by: ['ownerId'],
+    where: scoped(viewer, { allocatedCouncilId: viewer.councilId, stage: { in: [...OPEN_STAGES] } }),
+    _count: { _all: true },
+  });
+  const ownerIds = groups.flatMap((group) => (group.ownerId === null ? [] : [group.ownerId]));
+  const owners = await prisma.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } });
+  const nameById = new Map(owners.map((owner) => [owner.id, owner.name]));
+  return groups
+    .map((group) => ({
+      ownerId: group.ownerId,
+      name: group.ownerId === null ? 'No worker yet' : (nameById.get(group.ownerId) ?? 'Unknown worker'),
+      count: group._count._all,
+    }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en-GB'));
 }
 
 // ---------------------------------------------------------------- the read-only summary

@@ -2,9 +2,8 @@
 // file is checked first; then one transaction writes every row or none. Re-importing a file writes only what
 // differs from the database, so the same file twice changes nothing.
 import { randomUUID } from 'node:crypto';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient, type Prisma } from '~/generated/prisma/client';
-import { prisma, type Tx } from '~/lib/db.server';
+import { createPrismaClient, prisma, type Tx } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { todayInLondon } from '~/lib/uk';
 import { recordAudit } from '~/modules/audit/audit.server';
@@ -103,7 +102,7 @@ export async function importHistorical(
  * seconds; on its own connection, SQLite's locks keep it apart from everything else.
  */
 async function withOwnConnection<T>(run: (client: PrismaClient) => Promise<T>): Promise<T> {
-  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: env.DATABASE_URL, timeout: BUSY_TIMEOUT_MS }) });
+  const client = createPrismaClient({ busyTimeoutMs: BUSY_TIMEOUT_MS });
   try {
     return await run(client);
   } finally {

@@ -1,0 +1,429 @@
+import type { Prisma } from '~/generated/prisma/client';
+import { prisma } from '~/lib/db.server';
+import { DEADLINE_RULES, deadlineStatus, type DeadlineRuleName } from '~/lib/deadlines';
+import { Conflict, NotFound, TransitionRejected, ValidationFailed } from '~/lib/errors';
+import { FORM_ERROR_KEY, parseForm } from '~/lib/forms';
+import { todayInLondon } from '~/lib/uk';
+import { recordAudit } from '~/modules/audit/audit.server';
+import { can, householdScope } from '~/modules/auth/access.server';
+import { isCouncilRole, isHubRole } from '~/modules/auth/roles';
+import type { Viewer } from '~/modules/auth/viewer';
+import { enquiryChannelLabel, enquiryInterestLabel, enquirySourceLabel } from '~/modules/codes/enquiry';
+import {
+  assignWorkerSchema,
+  completeTaskSchema,
+  contactAttemptSchema,
+  noteSchema,
+  taskSchema,
+} from '~/modules/households/casework';
+import {
+  addNote,
+  addTask,
+  assignWorker,
+  completeTask,
+  listCaseStaff,
+  logContactAttempt,
+  mayAssignWorker,
+  mayDoCasework,
+} from '~/modules/households/casework.server';
+import { listTimelineForViewer } from '~/modules/households/timeline.server';
+import { availableEventsAt } from '~/modules/pipeline/available-events.server';
+import { eventFormFields, eventFromForm, formValues, type EventFormContext } from '~/modules/pipeline/event-form';
+import { isPipelineEventType, maySendEvent } from '~/modules/pipeline/event-permissions';
+import { payloadFactsOf } from '~/modules/pipeline/events';
+import { restoreSnapshot, type PipelineSnapshot } from '~/modules/pipeline/snapshots';
+import { stageLabel } from '~/modules/pipeline/stages';
+import { applyPipelineEvent } from '~/modules/pipeline/transition.server';
+
+// The case page (issue 4): one read that decides what this viewer may see of a household, and one entry point for
+// everything the page posts. Hub and council pages share both; access decides what is shown (DOMAIN.md §1.4).
+
+/**
+ * - casework: the team that owns the case now (the hub before handover, the allocated council after).
+ * - summary: the hub after handover: stage, key dates, council and peer-support notes only.
+ * - proposal: the fostering team manager of the council a case has been proposed to, before it accepts.
+ * - contactOnly: the Mockingbird liaison worker: contact details only.
+ */
+export type CaseView = 'casework' | 'summary' | 'proposal' | 'contactOnly';
+
+const ALLOCATION_STAGE = 'application.allocation';
+
+const CASE_SELECT = {
+  id: true,
+  reference: true,
+  displayName: true,
+  route: true,
+  channel: true,
+  source: true,
+  email: true,
+  phone: true,
+  preferredContactTime: true,
+  addressLine1: true,
+  town: true,
+  postcode: true,
+  spareBedrooms: true,
+  stage: true,
+  pipelineSnapshot: true,
+  machineVersion: true,
+  councilId: true,
+  allocatedCouncilId: true,
+  nextDueOn: true,
+  nextDueRule: true,
+  enquiryDate: true,
+  initialVisitDate: true,
+  applicationDate: true,
+  handoverDate: true,
+  panelDate: true,
+  approvalDate: true,
+  closedDate: true,
+  council: { select: { name: true } },
+  allocatedCouncil: { select: { name: true } },
+  owner: { select: { name: true } },
+  interests: { select: { interest: true }, orderBy: { interest: 'asc' } },
+  people: {
+    select: { id: true, role: true, firstName: true, lastName: true, email: true, phone: true, preferredLanguage: true, interpreterNeeded: true, bslNeeded: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  },
+} satisfies Prisma.HouseholdSelect;
+
+type CaseHousehold = Prisma.HouseholdGetPayload<{ select: typeof CASE_SELECT }>;
+
+const PERSON_ROLE_LABELS: Record<string, string> = {
+  applicant: 'Applicant',
+  jointApplicant: 'Joint applicant',
+  adult: 'Other adult in the household',
+  child: 'Child in the household',
+};
+
+const KEY_DATES = [
+  ['enquiryDate', 'Enquiry received'],
+  ['initialVisitDate', 'Initial visit'],
+  ['applicationDate', 'Application received'],
+  ['handoverDate', 'Handed over to the council'],
+  ['panelDate', 'Fostering panel'],
+  ['approvalDate', 'Approved'],
+  ['closedDate', 'Closed'],
+] as const;
+
+const CHECK_TYPE_LABELS: Record<string, string> = {
+  dbs: 'DBS check',
+  localAuthority: 'Local authority check',
+  medical: 'Medical',
+  personalReference: 'Personal reference',
+  formerPartner: 'Former partner',
+  employer: 'Employer',
+  previousService: 'Previous fostering service',
+  homeSafety: 'Home safety check',
+  other: 'Other',
+};
+
+const CHECK_OUTCOME_LABELS: Record<string, string> = {
+  clear: 'Clear',
+  informationToConsider: 'Information to consider',
+  concern: 'Concern',
+};
+
+// ---------------------------------------------------------------- reading
+
+/** The household as this viewer may see it, and which view of it; NotFound outside their scope. */
+async function findCaseForViewer(viewer: Viewer, householdId: string) {
+  const scoped = await prisma.household.findFirst({ where: { AND: [householdScope(viewer), { id: householdId }] }, select: CASE_SELECT });
+  if (scoped) {
+    const snapshot = restoreSnapshot(scoped.pipelineSnapshot, scoped.machineVersion);
+    return { household: scoped, snapshot, view: viewOf(viewer, scoped) };
+  }
+  // Before handover a council sees only the proposal made to it, and only the manager who may answer it (as the
+  // pipeline writer allows the answer).
+  if (isCouncilRole(viewer.role)) {
+    const offered = await prisma.household.findFirst({
+      where: { id: householdId, stage: ALLOCATION_STAGE, allocatedCouncilId: null },
+      select: CASE_SELECT,
+    });
+    if (offered) {
+      const snapshot = restoreSnapshot(offered.pipelineSnapshot, offered.machineVersion);
+      if (maySendEvent(viewer, 'ALLOCATION_ACCEPTED', snapshot.context)) return { household: offered, snapshot, view: 'proposal' as const };
+    }
+  }
+  throw new NotFound('Household not found');
+}
+
+function viewOf(viewer: Viewer, household: { allocatedCouncilId: string | null }): CaseView {
+  if (mayDoCasework(viewer, household)) return 'casework';
+  if (viewer.role === 'mockingbirdLiaison') return 'contactOnly';
+  return 'summary';
+}
+
+function isDeadlineRule(rule: string): rule is DeadlineRuleName {
+  return Object.hasOwn(DEADLINE_RULES, rule);
+}
+
+function deadlineOf(household: CaseHousehold, today: string) {
+  if (!household.nextDueOn) return null;
+  const rule = household.nextDueRule;
+  return {
+    dueOn: household.nextDueOn,
+    label: rule && isDeadlineRule(rule) ? DEADLINE_RULES[rule].label : null,
+    ...deadlineStatus(household.nextDueOn, today),
+  };
+}
+
+async function eventFormContext(household: CaseHousehold, snapshot: PipelineSnapshot, needsCouncils: boolean): Promise<EventFormContext> {
+  const councils = needsCouncils
+    ? await prisma.council.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } })
+    : [];
+  return {
+    facts: payloadFactsOf(snapshot.context),
+    councils: councils.map((council) => ({ value: council.id, label: council.name })),
+    allocatedCouncilId: household.allocatedCouncilId,
+  };
+}
+
+function describeHousehold(household: CaseHousehold, view: CaseView) {
+  const showContact = view === 'casework' || view === 'contactOnly';
+  return {
+    id: household.id,
+    reference: household.reference,
+    displayName: household.displayName,
+    routeLabel: household.route === 'kinship' ? 'Kinship' : 'Mainstream fostering',
+    stageLabel: stageLabel(household.stage),
+    councilName: household.council?.name ?? null,
+    allocatedCouncilName: household.allocatedCouncil?.name ?? null,
+    ownerName: household.owner?.name ?? null,
+    channelLabel: enquiryChannelLabel(household.channel),
+    sourceLabel: household.source ? enquirySourceLabel(household.source) : null,
+    interests: household.interests.map((row) => enquiryInterestLabel(row.interest)),
+    contact: showContact
+      ? {
+          email: household.email,
+          phone: household.phone,
+          preferredContactTime: household.preferredContactTime,
+          address: [household.addressLine1, household.town, household.postcode].filter(Boolean).join(', ') || null,
+          spareBedrooms: household.spareBedrooms,
+        }
+      : null,
+    people: household.people.map((person) => ({
+      id: person.id,
+      name: `${person.firstName} ${person.lastName}`,
+      roleLabel: PERSON_ROLE_LABELS[person.role] ?? person.role,
+      contact: showContact
+        ? {
+            email: person.email,
+            phone: person.phone,
+            preferredLanguage: person.preferredLanguage,
+            interpreterNeeded: person.interpreterNeeded,
+            bslNeeded: person.bslNeeded,
+          }
+        : null,
+    })),
+    keyDates: KEY_DATES.flatMap(([field, label]) => {
+      const date = household[field];
+      return date ? [{ label, date }] : [];
+    }),
+  };
+}
+
+async function listOpenTasks(householdId: string) {
+  const tasks = await prisma.task.findMany({
+    where: { householdId, status: 'open' },
+    select: { id: true, title: true, dueOn: true, owner: { select: { name: true } } },
+    orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+  });
+  return tasks.map((task) => ({ id: task.id, title: task.title, dueOn: task.dueOn, ownerName: task.owner?.name ?? null }));
+}
+
+async function listStage1Checks(householdId: string) {
+  const checks = await prisma.stage1Check.findMany({
+    where: { householdId },
+    select: {
+      id: true,
+      type: true,
+      refereeName: true,
+      requestedOn: true,
+      receivedOn: true,
+      outcome: true,
+      person: { select: { firstName: true, lastName: true } },
+    },
+    orderBy: [{ type: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+  });
+  return checks.map((check) => ({
+    id: check.id,
+    typeLabel: CHECK_TYPE_LABELS[check.type] ?? check.type,
+    about: check.person ? `${check.person.firstName} ${check.person.lastName}` : null,
+    refereeName: check.refereeName,
+    requestedOn: check.requestedOn,
+    receivedOn: check.receivedOn,
+    outcomeLabel: check.outcome ? (CHECK_OUTCOME_LABELS[check.outcome] ?? check.outcome) : null,
+  }));
+}
+
+const CASEWORK_NOTICES: Record<string, string> = {
+  note: 'Note added.',
+  contact: 'Contact attempt logged.',
+  task: 'Task added.',
+  taskDone: 'Task marked as done.',
+  assign: 'Worker assigned.',
+};
+
+function noticeFor(done: string | null, stage: string): string | null {
+  if (!done) return null;
+  if (isPipelineEventType(done)) return `Saved. This household is now at ‘${stageLabel(stage)}’.`;
+  return CASEWORK_NOTICES[done] ?? null;
+}
+
+/** Everything the case page shows this viewer, and nothing it may not see. */
+export async function getCasePageForViewer(viewer: Viewer, householdId: string, options: { done?: string | null; today?: string } = {}) {
+  const today = options.today ?? todayInLondon();
+  const { household, snapshot, view } = await findCaseForViewer(viewer, householdId);
+  const canWork = view === 'casework';
+  const seesAssessment = canWork && can(viewer, 'household.viewAssessment', household);
+
+  const available = view === 'casework' || view === 'proposal' ? availableEventsAt(viewer, snapshot, today) : [];
+  const needsCouncils = available.some((event) => event.type === 'ALLOCATION_PROPOSED' || event.type === 'REALLOCATE');
+  const [context, timeline, tasks, staff, checks] = await Promise.all([
+    eventFormContext(household, snapshot, needsCouncils),
+    canWork || view === 'summary' ? listTimelineForViewer(viewer, household) : null,
+    canWork ? listOpenTasks(household.id) : null,
+    canWork ? listCaseStaff(household) : null,
+    seesAssessment ? listStage1Checks(household.id) : null,
+  ]);
+
+  // Safeguarding notes and check results are protected fields: every read of them is audited (DOMAIN.md §1.4).
+  const restrictedNotesShown = timeline?.some((entry) => entry.kind === 'note' && entry.restricted) ?? false;
+  if (restrictedNotesShown || (checks !== null && checks.length > 0)) {
+    await recordAudit(prisma, { userId: viewer.userId, role: viewer.role }, {
+      action: 'household.viewAssessment',
+      entity: 'Household',
+      entityId: household.id,
+      councilId: household.councilId,
+      after: { restrictedNotes: restrictedNotesShown, stage1Checks: checks?.length ?? 0 },
+    });
+  }
+
+  return {
+    view,
+    today,
+    notice: noticeFor(options.done ?? null, household.stage),
+    household: describeHousehold(household, view),
+    deadline: view === 'contactOnly' ? null : deadlineOf(household, today),
+    events: available.map((event) => ({ type: event.type, label: event.label, fields: eventFormFields(event.type, context) })),
+    timeline,
+    tasks,
+    staff: staff?.map((user) => ({ value: user.id, label: user.name })) ?? null,
+    checks,
+    permissions: {
+      casework: canWork,
+      assignWorker: canWork && mayAssignWorker(viewer, household),
+      restrictedNotes: seesAssessment,
+      peerSupportNotes: canWork && isHubRole(viewer.role),
+    },
+  };
+}
+
+export type CasePageData = Awaited<ReturnType<typeof getCasePageForViewer>>;
+
+// ---------------------------------------------------------------- posting
+
+/** Which of the page's forms failed, with its errors keyed by input name and what the person typed. */
+export type CaseFormFailure = {
+  form: string;
+  fieldErrors: Record<string, string>;
+  values: Record<string, string>;
+  /** A 409: the case moved on, or someone else changed it, since the page was opened. */
+  conflict: string | null;
+};
+
+export type CaseFormOutcome =
+  | { ok: true; done: string; stillVisible: boolean }
+  | { ok: false; status: 400 | 409; failure: CaseFormFailure };
+
+type SubmitOptions = { requestId?: string; now?: Date };
+
+const invalid = (form: string, fieldErrors: Record<string, string>, values: Record<string, string>): CaseFormOutcome => ({
+  ok: false,
+  status: 400,
+  failure: { form, fieldErrors, values, conflict: null },
+});
+
+/** One of the case page's forms, by its `intent`. Domain refusals come back as outcomes so the page can re-render. */
+export async function submitCaseForm(viewer: Viewer, householdId: string, formData: FormData, options: SubmitOptions = {}): Promise<CaseFormOutcome> {
+  const intent = formData.get('intent');
+  const form = intent === 'event' ? `event-${String(formData.get('eventType') ?? '')}` : String(intent ?? '');
+  const values = formValues(formData);
+  try {
+    const done = await runIntent(viewer, householdId, formData, options);
+    if (typeof done !== 'string') return done;
+    return { ok: true, done, stillVisible: await isStillVisible(viewer, householdId) };
+  } catch (error) {
+    if (error instanceof ValidationFailed) return invalid(form, error.fieldErrors, values);
+    if (error instanceof TransitionRejected || error instanceof Conflict) {
+      return { ok: false, status: 409, failure: { form, fieldErrors: {}, values, conflict: error.message } };
+    }
+    throw error;
+  }
+}
+
+async function runIntent(viewer: Viewer, householdId: string, formData: FormData, options: SubmitOptions): Promise<string | CaseFormOutcome> {
+  const intent = formData.get('intent');
+  switch (intent) {
+    case 'event':
+      return submitEvent(viewer, householdId, formData, options);
+    case 'note': {
+      const parsed = parseForm(noteSchema, formData);
+      if (!parsed.ok) return invalid('note', parsed.fieldErrors, parsed.values);
+      await addNote(viewer, householdId, parsed.data, options);
+      return 'note';
+    }
+    case 'contact': {
+      const parsed = parseForm(contactAttemptSchema, formData);
+      if (!parsed.ok) return invalid('contact', parsed.fieldErrors, parsed.values);
+      await logContactAttempt(viewer, householdId, parsed.data, options);
+      return 'contact';
+    }
+    case 'task': {
+      const parsed = parseForm(taskSchema, formData);
+      if (!parsed.ok) return invalid('task', parsed.fieldErrors, parsed.values);
+      await addTask(viewer, householdId, parsed.data, options);
+      return 'task';
+    }
+    case 'completeTask': {
+      const parsed = parseForm(completeTaskSchema, formData);
+      if (!parsed.ok) return invalid('completeTask', parsed.fieldErrors, parsed.values);
+      await completeTask(viewer, householdId, parsed.data.taskId, options);
+      return 'taskDone';
+    }
+    case 'assign': {
+      const parsed = parseForm(assignWorkerSchema, formData);
+      if (!parsed.ok) return invalid('assign', parsed.fieldErrors, parsed.values);
+      await assignWorker(viewer, householdId, parsed.data.ownerId, options);
+      return 'assign';
+    }
+    default:
+      return invalid('page', { [FORM_ERROR_KEY]: 'Choose something to do on this page' }, {});
+  }
+}
+
+async function submitEvent(viewer: Viewer, householdId: string, formData: FormData, options: SubmitOptions): Promise<string | CaseFormOutcome> {
+  const eventType = formData.get('eventType');
+  // A type no page offers goes to the writer as it is, which refuses it like a stale page and audits the attempt.
+  if (!isPipelineEventType(eventType)) {
+    await applyPipelineEvent(viewer, householdId, { type: typeof eventType === 'string' ? eventType : null }, options);
+    throw new TransitionRejected('That is not something you can do to this household.');
+  }
+  const { household, snapshot } = await findCaseForViewer(viewer, householdId);
+  const context = await eventFormContext(household, snapshot, eventType === 'ALLOCATION_PROPOSED' || eventType === 'REALLOCATE');
+  const parsed = eventFromForm(eventType, formData, context);
+  if (!parsed.ok) return invalid(`event-${eventType}`, parsed.fieldErrors, parsed.values);
+  await applyPipelineEvent(viewer, householdId, parsed.event, options);
+  return eventType;
+}
+
+/** After declining a proposal, say, the household is no longer this viewer's to see. */
+async function isStillVisible(viewer: Viewer, householdId: string): Promise<boolean> {
+  try {
+    await findCaseForViewer(viewer, householdId);
+    return true;
+  } catch (error) {
+    if (error instanceof NotFound) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,202 @@
+import type { Prisma } from '~/generated/prisma/client';
+import { prisma, type Tx } from '~/lib/db.server';
+import { Forbidden, NotFound, ValidationFailed } from '~/lib/errors';
+import { todayInLondon } from '~/lib/uk';
+import { recordAudit, type AuditActor } from '~/modules/audit/audit.server';
+import { can, householdScope } from '~/modules/auth/access.server';
+import { isHubRole, type Role } from '~/modules/auth/roles';
+import type { Viewer } from '~/modules/auth/viewer';
+import type { ContactAttemptInput, NoteInput, TaskInput } from '~/modules/households/casework';
+
+// Notes, contact attempts, tasks and the case's worker. Each write reads the household through the viewer's scope
+// (outside it: NotFound), checks who may do it, and writes its row, an audit row and the household's
+// lastActivityAt in one transaction.
+
+type CaseworkOptions = { requestId?: string; now?: Date };
+type HouseholdOwnership = { id: string; allocatedCouncilId: string | null; councilId: string | null };
+
+const FORBIDDEN_MESSAGE = 'You do not have permission to do that';
+
+// These two rules belong in access.server.ts's `can` ('household.casework', 'household.assignWorker'); they live
+// here until that file has those actions. Before handover the hub works the case (DOMAIN.md §1.3–1.4);
+// after it, the allocated council's assessing roles do, and the hub keeps a read-only summary.
+const HUB_STAFF: readonly Role[] = ['hubOfficer', 'hubManager'];
+const COUNCIL_CASEWORKERS: readonly Role[] = ['socialWorker', 'fosteringManager', 'decisionMaker', 'panelAdviser'];
+
+export function mayDoCasework(viewer: Viewer, household: { allocatedCouncilId: string | null }): boolean {
+  if (household.allocatedCouncilId === null) return isHubRole(viewer.role);
+  return COUNCIL_CASEWORKERS.includes(viewer.role) && viewer.councilId === household.allocatedCouncilId;
+}
+
+/** Hub managers assign work before handover; the allocated council's fostering team manager after it (DOMAIN.md §1.3). */
+export function mayAssignWorker(viewer: Viewer, household: { allocatedCouncilId: string | null }): boolean {
+  if (household.allocatedCouncilId === null) return viewer.role === 'hubManager';
+  return viewer.role === 'fosteringManager' && viewer.councilId === household.allocatedCouncilId;
+}
+
+/** Staff who can see and work this household now: hub staff before handover, the allocated council's after. */
+function caseStaffWhere(household: { allocatedCouncilId: string | null }): Prisma.UserWhereInput {
+  return household.allocatedCouncilId === null
+    ? { active: true, role: { in: [...HUB_STAFF] } }
+    : { active: true, role: { in: [...COUNCIL_CASEWORKERS] }, councilId: household.allocatedCouncilId };
+}
+
+export async function listCaseStaff(household: { allocatedCouncilId: string | null }) {
+  return prisma.user.findMany({
+    where: caseStaffWhere(household),
+    select: { id: true, name: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+}
+
+async function findHouseholdToWork(viewer: Viewer, householdId: string): Promise<HouseholdOwnership> {
+  const household = await prisma.household.findFirst({
+    where: { AND: [householdScope(viewer), { id: householdId }] },
+    select: { id: true, allocatedCouncilId: true, councilId: true },
+  });
+  if (!household) throw new NotFound('Household not found');
+  if (!mayDoCasework(viewer, household)) throw new Forbidden(FORBIDDEN_MESSAGE);
+  return household;
+}
+
+async function assertCaseStaff(household: HouseholdOwnership, userId: string, field: string, message: string) {
+  const user = await prisma.user.findFirst({ where: { AND: [caseStaffWhere(household), { id: userId }] }, select: { id: true } });
+  if (!user) throw new ValidationFailed('Check the details you entered.', { [field]: message });
+}
+
+const actorOf = (viewer: Viewer): AuditActor => ({ userId: viewer.userId, role: viewer.role });
+
+async function touchHousehold(tx: Tx, householdId: string, now: Date) {
+  await tx.household.update({ where: { id: householdId }, data: { lastActivityAt: now } });
+}
+
+/** A restricted (safeguarding) note is written and read only by the council's assessment roles (DOMAIN.md §1.4). */
+export async function addNote(viewer: Viewer, householdId: string, input: NoteInput, options: CaseworkOptions = {}) {
+  const now = options.now ?? new Date();
+  const household = await findHouseholdToWork(viewer, householdId);
+  if (input.restricted && !can(viewer, 'household.viewAssessment', household)) throw new Forbidden(FORBIDDEN_MESSAGE);
+  return prisma.$transaction(async (tx) => {
+    const note = await tx.note.create({
+      data: { householdId, body: input.body, restricted: input.restricted, peerSupport: input.peerSupport, authorId: viewer.userId, createdAt: now },
+      select: { id: true },
+    });
+    await touchHousehold(tx, householdId, now);
+    // The note itself is free text and stays out of the audit log.
+    await recordAudit(tx, actorOf(viewer), {
+      action: 'household.noteAdded',
+      entity: 'Household',
+      entityId: householdId,
+      councilId: household.councilId,
+      after: { noteId: note.id, restricted: input.restricted, peerSupport: input.peerSupport },
+      requestId: options.requestId,
+    });
+    return note;
+  });
+}
+
+/** A back-dated attempt has no known time of day; noon UTC falls on the same London day in GMT and BST. */
+function instantOn(date: string, now: Date): Date {
+  return date === todayInLondon(now) ? now : new Date(`${date}T12:00:00.000Z`);
+}
+
+export async function logContactAttempt(viewer: Viewer, householdId: string, input: ContactAttemptInput, options: CaseworkOptions = {}) {
+  const now = options.now ?? new Date();
+  const household = await findHouseholdToWork(viewer, householdId);
+  if (input.occurredOn > todayInLondon(now)) {
+    throw new ValidationFailed('Check the details you entered.', { occurredOn: 'The date of the contact attempt must be today or in the past' });
+  }
+  return prisma.$transaction(async (tx) => {
+    const attempt = await tx.contactAttempt.create({
+      data: {
+        householdId,
+        occurredAt: instantOn(input.occurredOn, now),
+        channel: input.channel,
+        outcome: input.outcome,
+        summary: input.summary,
+        byId: viewer.userId,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await touchHousehold(tx, householdId, now);
+    await recordAudit(tx, actorOf(viewer), {
+      action: 'household.contactLogged',
+      entity: 'Household',
+      entityId: householdId,
+      councilId: household.councilId,
+      after: { contactAttemptId: attempt.id, channel: input.channel, outcome: input.outcome },
+      requestId: options.requestId,
+    });
+    return attempt;
+  });
+}
+
+export async function addTask(viewer: Viewer, householdId: string, input: TaskInput, options: CaseworkOptions = {}) {
+  const now = options.now ?? new Date();
+  const household = await findHouseholdToWork(viewer, householdId);
+  if (input.dueOn < todayInLondon(now)) {
+    throw new ValidationFailed('Check the details you entered.', { dueOn: 'The due date must be today or in the future' });
+  }
+  await assertCaseStaff(household, input.ownerId, 'ownerId', 'Choose someone who works on this household');
+  return prisma.$transaction(async (tx) => {
+    const task = await tx.task.create({
+      data: { householdId, title: input.title, dueOn: input.dueOn, ownerId: input.ownerId, createdById: viewer.userId, createdAt: now },
+      select: { id: true },
+    });
+    await touchHousehold(tx, householdId, now);
+    await recordAudit(tx, actorOf(viewer), {
+      action: 'task.created',
+      entity: 'Task',
+      entityId: task.id,
+      councilId: household.councilId,
+      after: { householdId, dueOn: input.dueOn, ownerId: input.ownerId },
+      requestId: options.requestId,
+    });
+    return task;
+  });
+}
+
+export async function completeTask(viewer: Viewer, householdId: string, taskId: string, options: CaseworkOptions = {}) {
+  const now = options.now ?? new Date();
+  const household = await findHouseholdToWork(viewer, householdId);
+  return prisma.$transaction(async (tx) => {
+    // The household in the where keeps a task id from another case from being closed through this one.
+    const { count } = await tx.task.updateMany({
+      where: { id: taskId, householdId, status: 'open' },
+      data: { status: 'done', completedAt: now },
+    });
+    if (count !== 1) throw new NotFound('Task not found');
+    await touchHousehold(tx, householdId, now);
+    await recordAudit(tx, actorOf(viewer), {
+      action: 'task.completed',
+      entity: 'Task',
+      entityId: taskId,
+      councilId: household.councilId,
+      after: { householdId, status: 'done' },
+      requestId: options.requestId,
+    });
+  });
+}
+
+export async function assignWorker(viewer: Viewer, householdId: string, ownerId: string, options: CaseworkOptions = {}) {
+  const now = options.now ?? new Date();
+  const household = await prisma.household.findFirst({
+    where: { AND: [householdScope(viewer), { id: householdId }] },
+    select: { id: true, allocatedCouncilId: true, councilId: true, ownerId: true },
+  });
+  if (!household) throw new NotFound('Household not found');
+  if (!mayAssignWorker(viewer, household)) throw new Forbidden(FORBIDDEN_MESSAGE);
+  await assertCaseStaff(household, ownerId, 'ownerId', 'Choose someone who works on this household');
+  await prisma.$transaction(async (tx) => {
+    await tx.household.update({ where: { id: householdId }, data: { ownerId, lastActivityAt: now } });
+    await recordAudit(tx, actorOf(viewer), {
+      action: 'household.workerAssigned',
+      entity: 'Household',
+      entityId: householdId,
+      councilId: household.councilId,
+      before: { ownerId: household.ownerId },
+      after: { ownerId },
+      requestId: options.requestId,
+    });
+  });
+}
