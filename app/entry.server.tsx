@@ -11,6 +11,7 @@ import { requestId } from '~/lib/http.server';
 import { logError } from '~/lib/log.server';
 import { NonceContext } from '~/lib/nonce';
 import { startOutboxDispatcher, stopOutboxDispatcher } from '~/modules/email/dispatcher.server';
+import { startDailyJobScheduler, stopDailyJobScheduler } from '~/modules/jobs/scheduler.server';
 
 // With single fetch, Remix rejects promises still pending after streamTimeout; the render is aborted a second
 // later so the rejections reach the browser first.
@@ -20,11 +21,12 @@ export const streamTimeout = 5_000;
 export async function startBackgroundJobs() {
   await applyConnectionPragmas();
   startOutboxDispatcher();
+  startDailyJobScheduler();
 }
 
 /** Called by server.js on SIGTERM or SIGINT, before it waits for in-flight requests. */
 export async function stopBackgroundJobs() {
-  await stopOutboxDispatcher();
+  await Promise.all([stopOutboxDispatcher(), stopDailyJobScheduler()]);
 }
 
 // Unexpected errors are logged once, here (STYLE.md §8). Aborted requests (the person navigated away) and

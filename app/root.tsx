@@ -1,18 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import {
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-  useRouteLoaderData,
-} from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, UNSAFE_RemixContext } from '@remix-run/react';
+import { useContext, type ContextType, type ReactNode } from 'react';
+import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 
-import { PageHeading } from '~/components/govuk/PageHeading';
+import { errorPageTitle, StandaloneErrorPage } from '~/components/layout/ErrorPage';
 import { requestId } from '~/lib/http.server';
 import { useNonce } from '~/lib/nonce';
 import stylesheet from '~/tailwind.css?url';
@@ -22,7 +13,7 @@ const SERVICE_NAME = 'Foster for East Midlands';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
 export const meta: MetaFunction = ({ error }) => [
-  { title: error ? `${errorPageFor(error).title} – ${SERVICE_NAME}` : SERVICE_NAME },
+  { title: error ? `${errorPageTitle(error)} – ${SERVICE_NAME}` : SERVICE_NAME },
 ];
 
 export function loader({ request }: LoaderFunctionArgs) {
@@ -41,7 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0b0c0c" />
-        <Meta />
+        <MetaWithErrorTitle />
         <Links />
       </head>
       <body className="flex min-h-full flex-col">
@@ -71,79 +62,61 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+const ERROR_TITLE_PREFIX = 'Error: ';
+
+/**
+ * <Meta />, with "Error: " at the start of the title while a form on the page has field errors (STYLE.md §5).
+ * Remix 2 meta functions never see action data, so a failed POST cannot set its own title. The router state holds
+ * every matched route's action and loader data, in the server render of a no-JavaScript POST as well as in the
+ * browser, so this checks it for `fieldErrors` (from parseForm) and hands <Meta /> route modules whose meta
+ * functions prefix their title. <Meta /> still renders the one <title>, from the deepest route as usual.
+ */
+function MetaWithErrorTitle() {
+  const remix = useContext(UNSAFE_RemixContext);
+  const router = useContext(UNSAFE_DataRouterStateContext);
+  const formHasErrors =
+    router?.matches.some(({ route }) => hasFieldErrors(router.actionData?.[route.id]) || hasFieldErrors(router.loaderData[route.id])) ??
+    false;
+  if (!remix || !formHasErrors) return <Meta />;
+  const routeModules: RouteModules = {};
+  for (const [routeId, routeModule] of Object.entries(remix.routeModules)) {
+    routeModules[routeId] = routeModule && withErrorTitle(routeModule);
+  }
+  return (
+    <UNSAFE_RemixContext.Provider value={{ ...remix, routeModules }}>
+      <Meta />
+    </UNSAFE_RemixContext.Provider>
+  );
+}
+
+type RouteModules = NonNullable<ContextType<typeof UNSAFE_RemixContext>>['routeModules'];
+type RouteModule = NonNullable<RouteModules[string]>;
+
+function hasFieldErrors(routeData: unknown): boolean {
+  if (typeof routeData !== 'object' || routeData === null || !('fieldErrors' in routeData)) return false;
+  const { fieldErrors } = routeData;
+  return typeof fieldErrors === 'object' && fieldErrors !== null && Object.keys(fieldErrors).length > 0;
+}
+
+function withErrorTitle(routeModule: RouteModule): RouteModule {
+  const { meta } = routeModule;
+  if (!meta) return routeModule;
+  return {
+    ...routeModule,
+    // A child's meta may copy its parent's descriptors, which are prefixed already.
+    meta: (args) =>
+      meta(args)?.map((descriptor) =>
+        'title' in descriptor && !String(descriptor.title).startsWith(ERROR_TITLE_PREFIX)
+          ? { title: `${ERROR_TITLE_PREFIX}${String(descriptor.title)}` }
+          : descriptor,
+      ),
+  };
+}
+
 export default function App() {
   return <Outlet />;
 }
 
-type ErrorPage = { title: string; body: ReactNode };
-
-/** A plain-English page for each status (STYLE.md §8). Unexpected errors show no detail at all. */
-function errorPageFor(error: unknown): ErrorPage {
-  if (!isRouteErrorResponse(error)) {
-    return { title: 'Sorry, there is a problem with the service', body: <p className="mb-4">Try again later.</p> };
-  }
-  const message = messageOf(error.data);
-  switch (error.status) {
-    case 400:
-      return {
-        title: 'There is a problem with your request',
-        body: <p className="mb-4">{message ?? 'Go back, check what you entered and try again.'}</p>,
-      };
-    case 403:
-      return {
-        title: 'You cannot see this page',
-        body: (
-          <p className="mb-4">{message ?? 'Your account does not give you access to this page. If you think it should, ask your manager.'}</p>
-        ),
-      };
-    case 404:
-      return {
-        title: 'Page not found',
-        body: (
-          <>
-            <p className="mb-4">If you typed the web address, check it is correct.</p>
-            <p className="mb-4">If you pasted the web address, check you copied the entire address.</p>
-          </>
-        ),
-      };
-    case 409:
-      return {
-        title: 'This record has changed',
-        body: <p className="mb-4">{message ?? 'Someone else changed this record. Reload the page to see the latest.'}</p>,
-      };
-    case 429:
-      return {
-        title: 'Too many attempts',
-        body: <p className="mb-4">{message ?? 'Wait a few minutes, then try again.'}</p>,
-      };
-    default:
-      return { title: 'Sorry, there is a problem with the service', body: <p className="mb-4">Try again later.</p> };
-  }
-}
-
-function messageOf(data: unknown): string | undefined {
-  if (typeof data === 'object' && data !== null && 'message' in data && typeof data.message === 'string') {
-    return data.message;
-  }
-  return undefined;
-}
-
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const rootData = useRouteLoaderData<typeof loader>('root');
-  const page = errorPageFor(error);
-  return (
-    <main id="main-content" tabIndex={-1} className="govuk-width-container block py-8 md:py-10">
-      <PageHeading>{page.title}</PageHeading>
-      {page.body}
-      {rootData?.requestId ? (
-        <p className="mb-4 text-base text-muted">
-          If you contact us about this, quote reference <span className="font-mono">{rootData.requestId}</span>.
-        </p>
-      ) : null}
-      <p className="mb-4">
-        <Link to="/">Go to the {SERVICE_NAME} home page</Link>
-      </p>
-    </main>
-  );
+  return <StandaloneErrorPage />;
 }

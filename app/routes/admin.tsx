@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { Outlet, useLoaderData } from '@remix-run/react';
+import { Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { ErrorPage, StandaloneErrorPage } from '~/components/layout/ErrorPage';
 import { StaffLayout, type StaffNavItem } from '~/components/layout/StaffLayout';
 import { requireViewer } from '~/modules/auth/access.server';
 import { ROLE_LABELS } from '~/modules/auth/roles';
@@ -23,6 +24,17 @@ export default function AdminLayout() {
   return (
     <StaffLayout areaLabel="Administration" nav={NAV} viewerName={viewerName} roleLabel={roleLabel}>
       <Outlet />
+    </StaffLayout>
+  );
+}
+
+// Keeps the administration navigation around an error below it; if this layout's own loader failed there is no nav to show.
+export function ErrorBoundary() {
+  const layout = useRouteLoaderData<typeof loader>('routes/admin');
+  if (!layout) return <StandaloneErrorPage />;
+  return (
+    <StaffLayout areaLabel="Administration" nav={NAV} viewerName={layout.viewerName} roleLabel={layout.roleLabel}>
+      <ErrorPage wayBack={{ to: '/admin', label: 'Go to the administration home page' }} />
     </StaffLayout>
   );
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { Outlet, useLoaderData } from '@remix-run/react';
+import { Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { ErrorPage, StandaloneErrorPage } from '~/components/layout/ErrorPage';
 import { StaffLayout } from '~/components/layout/StaffLayout';
 import { requireViewer } from '~/modules/auth/access.server';
 import { ROLE_LABELS } from '~/modules/auth/roles';
@@ -21,6 +22,22 @@ export default function ApplyLayout() {
       roleLabel={roleLabel}
     >
       <Outlet />
+    </StaffLayout>
+  );
+}
+
+// Keeps the application navigation around an error below it; if this layout's own loader failed there is no nav to show.
+export function ErrorBoundary() {
+  const layout = useRouteLoaderData<typeof loader>('routes/apply');
+  if (!layout) return <StandaloneErrorPage />;
+  return (
+    <StaffLayout
+      areaLabel="Your fostering application"
+      nav={[{ to: '/apply', label: 'Your application', end: true }]}
+      viewerName={layout.viewerName}
+      roleLabel={layout.roleLabel}
+    >
+      <ErrorPage wayBack={{ to: '/apply', label: 'Go to your application' }} />
     </StaffLayout>
   );
 }

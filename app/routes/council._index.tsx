@@ -1,27 +1,48 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { Button } from '~/components/govuk/Button';
 import { PageHeading } from '~/components/govuk/PageHeading';
+import { Pagination } from '~/components/govuk/Pagination';
+import { Select } from '~/components/govuk/Select';
 import { Table } from '~/components/govuk/Table';
 import { HouseholdTable } from '~/components/households/HouseholdTable';
+import { handleDomainErrors } from '~/lib/http.server';
 import { formatNumber } from '~/lib/uk';
-import { requireViewer } from '~/modules/auth/access.server';
-import { getCouncilOverview, listHouseholdsForViewer } from '~/modules/households/households.server';
+import { can, requireViewer } from '~/modules/auth/access.server';
+import { DEFAULT_FILTER, hrefWithFilter, parseHouseholdCursor, parseHouseholdFilter } from '~/modules/households/filters';
+import {
+  getCouncilOverview,
+  getCouncilWorkload,
+  getHouseholdFilterOptions,
+  listHouseholdsPage,
+} from '~/modules/households/households.server';
 
 export const meta: MetaFunction = () => [{ title: 'Council overview – Foster for East Midlands' }];
 
-const FIRST_PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
+const HOME_PATH = '/council';
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request, { area: 'council' });
-  const [overview, firstPage] = await Promise.all([
-    getCouncilOverview(viewer),
-    listHouseholdsForViewer(viewer, { take: FIRST_PAGE_SIZE }),
-  ]);
-  return { ...overview, households: firstPage.households, hasMoreHouseholds: firstPage.nextCursor !== null };
-}
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  handleDomainErrors(async () => {
+    const viewer = await requireViewer(request, { area: 'council' });
+    const params = new URL(request.url).searchParams;
+    // The council home filters its caseload by worker only; the full filters live on the hub's list.
+    const filter = { ...DEFAULT_FILTER, ownerId: parseHouseholdFilter(params).ownerId };
+    // Exact per-worker counts are for managers (DOMAIN.md §1.3), the same people who see unsuppressed figures.
+    const canSeeWorkload = can(viewer, 'report.viewUnsuppressed');
+    const [overview, caseload, choices, workload] = await Promise.all([
+      getCouncilOverview(viewer),
+      listHouseholdsPage(viewer, filter, { cursor: parseHouseholdCursor(params), take: PAGE_SIZE }),
+      getHouseholdFilterOptions(viewer),
+      canSeeWorkload ? getCouncilWorkload(viewer) : Promise.resolve(null),
+    ]);
+    return { ...overview, caseload, filter, workers: choices.workers, workload, canExport: can(viewer, 'export.households') };
+  });
 
 export default function CouncilHome() {
-  const { council, stages, total, approvedHouseholds, households, hasMoreHouseholds } = useLoaderData<typeof loader>();
+  const { council, stages, total, approvedHouseholds, caseload, filter, workers, workload, canExport } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const workerName = filter.ownerId ? workers.find((worker) => worker.value === filter.ownerId)?.label : null;
   return (
     <>
       <PageHeading caption="Council overview">{council.name}</PageHeading>
@@ -53,15 +74,69 @@ export default function CouncilHome() {
         />
       )}
 
-      <h2 className="mb-4 text-2xl font-bold">Recently updated households</h2>
-      {households.length === 0 ? (
+      {workload ? (
+        <>
+          <h2 className="mb-4 text-2xl font-bold">Open households by worker</h2>
+          {workload.length === 0 ? (
+            <p className="mb-8">No open households are allocated to {council.name}.</p>
+          ) : (
+            <Table
+              caption={`Open households allocated to ${council.name}, by worker`}
+              captionIsVisuallyHidden
+              firstCellIsHeader
+              columns={[{ header: 'Worker' }, { header: 'Open households', numeric: true }]}
+              rows={workload.map((row) => ({
+                id: row.ownerId ?? 'none',
+                cells: [
+                  row.ownerId ? (
+                    <Link key="worker" to={hrefWithFilter(HOME_PATH, { ...DEFAULT_FILTER, ownerId: row.ownerId })}>
+                      {row.name}
+                    </Link>
+                  ) : (
+                    row.name
+                  ),
+                  formatNumber(row.count),
+                ],
+              }))}
+            />
+          )}
+        </>
+      ) : null}
+
+      <h2 className="mb-4 text-2xl font-bold">Caseload</h2>
+      <Form method="get" action={HOME_PATH} key={location.search} className="flex flex-wrap items-end gap-x-4">
+        <Select name="worker" label="Worker" placeholder="All workers" options={workers} defaultValue={filter.ownerId ?? ''} />
+        <div className="mb-8">
+          <Button variant="secondary">Show caseload</Button>
+        </div>
+      </Form>
+      <p className="mb-6">
+        {formatNumber(caseload.total)} {caseload.total === 1 ? 'household' : 'households'}
+        {workerName ? ` held by ${workerName}` : ''}, most recently updated first.
+        {filter.ownerId ? (
+          <>
+            {' '}
+            <Link to={HOME_PATH}>Show every worker’s households</Link>
+          </>
+        ) : null}
+      </p>
+      {canExport ? (
+        <p className="mb-6">
+          <a href={hrefWithFilter('/hub/households.csv', filter)} download>
+            Download as CSV
+          </a>
+        </p>
+      ) : null}
+      {caseload.households.length === 0 ? (
         <p className="mb-8">There are no households for you to see yet.</p>
       ) : (
-        <>
-          <HouseholdTable caption="Households, most recently updated first" households={households} basePath="/council/households" />
-          {hasMoreHouseholds ? <p className="mb-8">Showing the {FIRST_PAGE_SIZE} most recently updated households.</p> : null}
-        </>
+        <HouseholdTable caption="Households, most recently updated first" households={caseload.households} basePath="/council/households" />
       )}
+      <Pagination
+        label="Pages of households"
+        previousHref={caseload.previousCursor ? hrefWithFilter(HOME_PATH, filter, { direction: 'before', id: caseload.previousCursor }) : null}
+        nextHref={caseload.nextCursor ? hrefWithFilter(HOME_PATH, filter, { direction: 'after', id: caseload.nextCursor }) : null}
+      />
     </>
   );
 }

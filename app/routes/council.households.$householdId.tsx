@@ -1,29 +1,32 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
-import { BackLink } from '~/components/govuk/BackLink';
-import { PageHeading } from '~/components/govuk/PageHeading';
-import { HouseholdSummary } from '~/components/households/HouseholdSummary';
-import { handleDomainErrors } from '~/lib/http.server';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { CasePage } from '~/components/households/CasePage';
+import { handleDomainErrors, requestId } from '~/lib/http.server';
 import { requireViewer } from '~/modules/auth/access.server';
-import { getHouseholdSummaryForViewer } from '~/modules/households/households.server';
+import { getCasePageForViewer, submitCaseForm } from '~/modules/households/case-page.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? data.reference : 'Household'} – Foster for East Midlands` },
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: `${page ? page.household.reference : 'Household'} – Foster for East Midlands` },
 ];
 
 export const loader = ({ request, params }: LoaderFunctionArgs) =>
   handleDomainErrors(async () => {
     const viewer = await requireViewer(request, { area: 'council' });
-    return getHouseholdSummaryForViewer(viewer, params.householdId ?? '');
+    const done = new URL(request.url).searchParams.get('done');
+    return getCasePageForViewer(viewer, params.householdId ?? '', { done });
   });
 
-export default function CouncilHouseholdSummary() {
-  const household = useLoaderData<typeof loader>();
-  return (
-    <>
-      <BackLink to="/council">Back to your council’s households</BackLink>
-      <PageHeading caption={household.reference}>{household.displayName}</PageHeading>
-      <HouseholdSummary household={household} />
-    </>
-  );
+export const action = ({ request, params }: ActionFunctionArgs) =>
+  handleDomainErrors(async () => {
+    const viewer = await requireViewer(request, { area: 'council' });
+    const householdId = params.householdId ?? '';
+    const outcome = await submitCaseForm(viewer, householdId, await request.formData(), { requestId: requestId(request) });
+    if (!outcome.ok) return data(outcome.failure, { status: outcome.status });
+    return redirect(outcome.stillVisible ? `/council/households/${householdId}?done=${outcome.done}` : '/council');
+  });
+
+export default function CouncilCasePage() {
+  const page = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  return <CasePage data={page} failure={failure} back={{ to: '/council', label: 'Back to your council’s households' }} />;
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { Outlet, useLoaderData } from '@remix-run/react';
+import { Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { ErrorPage, StandaloneErrorPage } from '~/components/layout/ErrorPage';
 import { StaffLayout, type StaffNavItem } from '~/components/layout/StaffLayout';
 import { can, requireViewer } from '~/modules/auth/access.server';
 import { ROLE_LABELS } from '~/modules/auth/roles';
@@ -19,6 +20,21 @@ export default function CouncilLayout() {
   return (
     <StaffLayout areaLabel="Council fostering team" nav={nav} viewerName={viewerName} roleLabel={roleLabel}>
       <Outlet />
+    </StaffLayout>
+  );
+}
+
+// Keeps the council navigation around an error below it; if this layout's own loader failed there is no nav to show.
+export function ErrorBoundary() {
+  const layout = useRouteLoaderData<typeof loader>('routes/council');
+  if (!layout) return <StandaloneErrorPage />;
+  const nav: StaffNavItem[] = [
+    { to: '/council', label: 'Home', end: true },
+    ...(layout.canViewReports ? [{ to: '/reports', label: 'Reports' }] : []),
+  ];
+  return (
+    <StaffLayout areaLabel="Council fostering team" nav={nav} viewerName={layout.viewerName} roleLabel={layout.roleLabel}>
+      <ErrorPage wayBack={{ to: '/council', label: 'Go to your council’s households' }} />
     </StaffLayout>
   );
 }

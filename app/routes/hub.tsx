@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { Outlet, useLoaderData } from '@remix-run/react';
+import { Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { ErrorPage, StandaloneErrorPage } from '~/components/layout/ErrorPage';
 import { StaffLayout, type StaffNavItem } from '~/components/layout/StaffLayout';
 import { can, requireViewer } from '~/modules/auth/access.server';
 import { ROLE_LABELS } from '~/modules/auth/roles';
@@ -15,11 +16,29 @@ export default function HubLayout() {
   const nav: StaffNavItem[] = [
     { to: '/hub', label: 'Home', end: true },
     { to: '/hub/households', label: 'Households' },
+    { to: '/hub/board', label: 'Board' },
     ...(canViewReports ? [{ to: '/reports', label: 'Reports' }] : []),
   ];
   return (
     <StaffLayout areaLabel="Foster for East Midlands hub" nav={nav} viewerName={viewerName} roleLabel={roleLabel}>
       <Outlet />
+    </StaffLayout>
+  );
+}
+
+// Keeps the hub's navigation around an error below it; if the hub's own loader failed there is no nav to show.
+export function ErrorBoundary() {
+  const layout = useRouteLoaderData<typeof loader>('routes/hub');
+  if (!layout) return <StandaloneErrorPage />;
+  const nav: StaffNavItem[] = [
+    { to: '/hub', label: 'Home', end: true },
+    { to: '/hub/households', label: 'Households' },
+    { to: '/hub/board', label: 'Board' },
+    ...(layout.canViewReports ? [{ to: '/reports', label: 'Reports' }] : []),
+  ];
+  return (
+    <StaffLayout areaLabel="Foster for East Midlands hub" nav={nav} viewerName={layout.viewerName} roleLabel={layout.roleLabel}>
+      <ErrorPage wayBack={{ to: '/hub', label: 'Go to the hub home page' }} />
     </StaffLayout>
   );
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { Outlet, useLoaderData } from '@remix-run/react';
+import { Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { ErrorPage, StandaloneErrorPage } from '~/components/layout/ErrorPage';
 import { StaffLayout, type StaffNavItem } from '~/components/layout/StaffLayout';
 import { requireViewer } from '~/modules/auth/access.server';
 import { HOME_PATH, ROLE_LABELS } from '~/modules/auth/roles';
@@ -25,6 +26,21 @@ export default function ReportsLayout() {
   return (
     <StaffLayout areaLabel="Reports" nav={nav} viewerName={viewerName} roleLabel={roleLabel}>
       <Outlet />
+    </StaffLayout>
+  );
+}
+
+// Keeps the reports navigation around an error below it; if this layout's own loader failed there is no nav to show.
+export function ErrorBoundary() {
+  const layout = useRouteLoaderData<typeof loader>('routes/reports');
+  if (!layout) return <StandaloneErrorPage />;
+  const nav: StaffNavItem[] = [
+    { to: '/reports', label: 'Summary', end: true },
+    ...(layout.workAreaPath ? [{ to: layout.workAreaPath, label: 'Back to your work' }] : []),
+  ];
+  return (
+    <StaffLayout areaLabel="Reports" nav={nav} viewerName={layout.viewerName} roleLabel={layout.roleLabel}>
+      <ErrorPage wayBack={{ to: '/reports', label: 'Go to the reports summary' }} />
     </StaffLayout>
   );
 }

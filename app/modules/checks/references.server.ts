@@ -57,11 +57,13 @@ const requestSchema = z.object({
 });
 export type ReferenceRequestInput = z.input<typeof requestSchema>;
 
-const outcomeSchema = z.union([
-  z.object({ declined: z.literal(true) }),
-  z.object({ receivedOn: calendarDate, outcome: z.enum(REFERENCE_OUTCOMES, 'Choose an outcome') }),
-]);
-export type ReferenceOutcomeInput = z.input<typeof outcomeSchema>;
+const receivedSchema = z.object({ receivedOn: calendarDate, outcome: z.enum(REFERENCE_OUTCOMES, 'Choose an outcome') });
+export type ReferenceOutcomeInput = z.input<typeof receivedSchema> | { declined: true };
+
+/** A decline carries nothing else; anything else is a received reference, so its fields get their own errors. */
+function parseOutcome(input: ReferenceOutcomeInput): z.output<typeof receivedSchema> | { declined: true } {
+  return 'declined' in input && input.declined === true ? { declined: true } : parseOrThrow(receivedSchema, input);
+}
 
 function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
@@ -274,7 +276,7 @@ export async function recordReferenceOutcome(
   options: ReferenceCommandOptions = {},
 ): Promise<{ checkId: string; status: ReferenceStatus }> {
   const check = await findReferenceForViewer(viewer, checkId);
-  const data = parseOrThrow(outcomeSchema, input);
+  const data = parseOutcome(input);
   const today = todayInLondon(options.now);
   if ('receivedOn' in data) {
     if (data.receivedOn > today) throw new ValidationFailed('Check the details you entered.', { receivedOn: 'The date must be today or in the past' });

@@ -5,8 +5,8 @@ import { env } from '~/lib/env.server';
 import { Forbidden, ValidationFailed } from '~/lib/errors';
 import { todayInLondon } from '~/lib/uk';
 import { recordAudit, type AuditActor } from '~/modules/audit/audit.server';
-import { isCouncilRole, isHubRole, type Role } from '~/modules/auth/roles';
-import type { CouncilViewer, Viewer } from '~/modules/auth/viewer';
+import { isHubRole, type Role } from '~/modules/auth/roles';
+import type { Viewer } from '~/modules/auth/viewer';
 import type { EnquiryChannel } from '~/modules/codes/enquiry';
 import { queueEmail } from '~/modules/email/outbox.server';
 import { newPipelineColumns } from '~/modules/pipeline/create.server';
@@ -115,6 +115,13 @@ export type CreateKinshipReferralOptions = { idempotencyKey?: string; now?: Date
 
 const KINSHIP_REFERRERS: readonly Role[] = ['socialWorker', 'fosteringManager'];
 
+export const KINSHIP_FORBIDDEN = 'Only council social workers and fostering team managers can refer a kinship carer';
+
+/** Council caseworkers refer kinship carers; the panel adviser, ADM and Mockingbird liaison do not hold cases. */
+export function mayReferKinshipCarer(viewer: Viewer): boolean {
+  return viewer.councilId !== null && KINSHIP_REFERRERS.includes(viewer.role);
+}
+
 /**
  * A connected person referred by a child's social worker (DOMAIN.md §3.1): route 'kinship', council-owned from
  * creation by the referring council, source "children's social care referral", with the child identified only by
@@ -125,14 +132,11 @@ export async function createKinshipReferral(
   input: KinshipReferralInput,
   options: CreateKinshipReferralOptions = {},
 ): Promise<CreatedEnquiry> {
-  if (!isCouncilRole(viewer.role) || !KINSHIP_REFERRERS.includes(viewer.role)) {
-    throw new Forbidden('Only council social workers and fostering team managers can refer a kinship carer');
-  }
-  const councilViewer = viewer as CouncilViewer;
+  const councilId = viewer.councilId;
+  if (councilId === null || !mayReferKinshipCarer(viewer)) throw new Forbidden(KINSHIP_FORBIDDEN);
   const now = options.now ?? new Date();
   const receivedOn = todayInLondon(now);
   const place = input.postcode ? councilForPostcode(input.postcode) : null;
-  const councilId = councilViewer.councilId;
 
   const household = await insertOnce(options.idempotencyKey, async (tx) => {
     const created = await tx.household.create({

@@ -130,48 +130,62 @@ const enquiryFields = {
 type ContactFields = { email?: string; phone?: string };
 type PartnerFields = { partnerFirstName?: string; partnerLastName?: string };
 
-function requireEmailOrPhone(input: ContactFields, ctx: z.RefinementCtx) {
-  if (!input.email && !input.phone) {
-    ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter an email address or a phone number' });
-  }
+/**
+ * Cross-field rules run even when other answers are wrong, so the error summary lists every problem at once; each
+ * waits only for the fields it reads to be valid.
+ */
+const whenValid =
+  (...fields: string[]) =>
+  (payload: z.core.ParsePayload) =>
+    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
+
+function withContactRule<T extends z.ZodType<ContactFields>>(schema: T) {
+  return schema.refine((input) => Boolean(input.email || input.phone), {
+    path: ['email'],
+    message: 'Enter an email address or a phone number',
+    when: whenValid('email', 'phone'),
+  });
 }
 
-function requireWholePartnerName(input: PartnerFields, ctx: z.RefinementCtx) {
-  if (input.partnerFirstName && !input.partnerLastName) {
-    ctx.addIssue({ code: 'custom', path: ['partnerLastName'], message: "Enter the partner's last name" });
-  }
-  if (input.partnerLastName && !input.partnerFirstName) {
-    ctx.addIssue({ code: 'custom', path: ['partnerFirstName'], message: "Enter the partner's first name" });
-  }
+function withPartnerRules<T extends z.ZodType<PartnerFields>>(schema: T) {
+  const partnerFields = whenValid('partnerFirstName', 'partnerLastName');
+  return schema
+    .refine((input) => !input.partnerFirstName || Boolean(input.partnerLastName), {
+      path: ['partnerLastName'],
+      message: "Enter the partner's last name",
+      when: partnerFields,
+    })
+    .refine((input) => !input.partnerLastName || Boolean(input.partnerFirstName), {
+      path: ['partnerFirstName'],
+      message: "Enter the partner's first name",
+      when: partnerFields,
+    });
 }
 
 /** The enquiry as the public form sends it (its channel is always the website form). */
-export const enquirySchema = z.object(enquiryFields).superRefine((input, ctx) => {
-  requireEmailOrPhone(input, ctx);
-  requireWholePartnerName(input, ctx);
-});
+export const enquirySchema = withPartnerRules(withContactRule(z.object(enquiryFields)));
 
 /** An enquiry hub staff take down from a call, an email or an event: how it arrived and on which day. */
-export const staffEnquirySchema = z
-  .object({
-    ...enquiryFields,
-    channel: codeEnum(STAFF_ENQUIRY_CHANNELS, 'Select how the enquiry reached us'),
-    receivedOn: ukDateField({
-      required: 'Enter the date the enquiry was received',
-      invalid: 'The date the enquiry was received must be a real date',
+export const staffEnquirySchema = withPartnerRules(
+  withContactRule(
+    // In the order of the page, so the error summary lists problems in the order people meet them.
+    z.object({
+      channel: codeEnum(STAFF_ENQUIRY_CHANNELS, 'Select how the enquiry reached us'),
+      receivedOn: ukDateField({
+        required: 'Enter the date the enquiry was received',
+        invalid: 'The date the enquiry was received must be a real date',
+      }),
+      ...enquiryFields,
     }),
-  })
-  .superRefine((input, ctx) => {
-    requireEmailOrPhone(input, ctx);
-    requireWholePartnerName(input, ctx);
-  });
+  ),
+);
 
 /**
  * A kinship referral from a child's social worker (DOMAIN.md §3.1). The child is identified only by the council's
  * own reference: a reference without a digit is refused, because that is what a name typed in by mistake looks like.
  */
-export const kinshipReferralSchema = z
-  .object({
+export const kinshipReferralSchema = withContactRule(
+  z.object({
     ...personName,
     ...contactDetails,
     postcode: z.preprocess(blankToUndefined, postcodeText.optional()),
@@ -186,8 +200,8 @@ export const kinshipReferralSchema = z
       MAX_LENGTH.relationship,
     ),
     idempotencyKey,
-  })
-  .superRefine(requireEmailOrPhone);
+  }),
+);
 
 /** Choosing which of two duplicate records to keep (hub.households.$householdId_.merge). */
 export const mergeChoiceSchema = z.object({

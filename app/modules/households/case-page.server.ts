@@ -6,7 +6,7 @@ import { FORM_ERROR_KEY, parseForm } from '~/lib/forms';
 import { todayInLondon } from '~/lib/uk';
 import { recordAudit } from '~/modules/audit/audit.server';
 import { can, householdScope } from '~/modules/auth/access.server';
-import { isCouncilRole, isHubRole } from '~/modules/auth/roles';
+import { isCouncilRole } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
 import { enquiryChannelLabel, enquiryInterestLabel, enquirySourceLabel } from '~/modules/codes/enquiry';
 import {
@@ -314,7 +314,6 @@ export async function getCasePageForViewer(viewer: Viewer, householdId: string, 
       casework: canWork,
       assignWorker: canWork && mayAssignWorker(viewer, household),
       restrictedNotes: seesAssessment,
-      peerSupportNotes: canWork && isHubRole(viewer.role),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ukDateField } from '~/lib/forms';
+import { checkboxField, ukDateField } from '~/lib/forms';
 
 // The day-to-day record around the pipeline: notes, contact attempts, tasks and the case's worker. Pure, so the case
 // page's selects and the server's parsing read the same lists and schemas (STYLE.md §5).
@@ -29,16 +29,14 @@ export const contactOutcomeLabel = (code: string) => labelIn(CONTACT_OUTCOMES, c
 const codesOf = <T extends readonly { code: string }[]>(list: T) =>
   list.map((entry) => entry.code) as unknown as [T[number]['code'], ...T[number]['code'][]];
 
-const ticked = z
-  .string()
-  .optional()
-  .transform((value) => value === 'yes');
+export const NOTE_FLAGS = ['peerSupport', 'restricted'] as const;
 
-export const noteSchema = z.object({
-  body: z.string().trim().min(1, 'Enter the note').max(5000, 'The note must be 5,000 characters or fewer'),
-  restricted: ticked,
-  peerSupport: ticked,
-});
+export const noteSchema = z
+  .object({
+    body: z.string().trim().min(1, 'Enter the note').max(5000, 'The note must be 5,000 characters or fewer'),
+    flags: checkboxField(z.enum(NOTE_FLAGS, { error: 'Choose who can read the note from the list' })),
+  })
+  .transform(({ body, flags }) => ({ body, restricted: flags.includes('restricted'), peerSupport: flags.includes('peerSupport') }));
 export type NoteInput = z.output<typeof noteSchema>;
 
 export const contactAttemptSchema = z.object({

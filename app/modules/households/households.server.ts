@@ -2,8 +2,8 @@ import type { Prisma } from '~/generated/prisma/client';
 import { prisma } from '~/lib/db.server';
 import { DEADLINE_RULES } from '~/lib/deadlines';
 import { Forbidden, NotFound } from '~/lib/errors';
-import { normalisePhone, normalisePostcode, todayInLondon } from '~/lib/uk';
-import { calendarDaysBetween } from '~/lib/working-days';
+import { londonDateOf, normalisePhone, normalisePostcode, todayInLondon } from '~/lib/uk';
+import { addCalendarDays, calendarDaysBetween } from '~/lib/working-days';
 import { householdScope } from '~/modules/auth/access.server';
 import type { Role } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
@@ -38,7 +38,7 @@ const RECENT_ENQUIRIES = 5;
 const HOME_LIST_LENGTH = 10;
 const TIMELINE_LENGTH = 20;
 const BOARD_CARDS_PER_COLUMN = 20;
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
 /** Households whose council is not known yet (outside the area, or no postcode) are counted under this key. */
 const NO_COUNCIL = 'none';
 /** The roles that hold cases: hub staff before handover, the council's workers after it. */
@@ -63,7 +63,7 @@ function toStageCounts(groups: readonly { stage: string; _count: { _all: number 
 const DEADLINE_LABELS = new Map<string, string>(Object.entries(DEADLINE_RULES).map(([name, rule]) => [name, rule.label]));
 
 /** 'panelRecommendation' → 'Panel recommendation'; null for no deadline or a rule this version does not know. */
-function deadlineLabel(rule: string | null): string | null {
+export function deadlineLabel(rule: string | null): string | null {
   return rule === null ? null : (DEADLINE_LABELS.get(rule) ?? null);
 }
 
@@ -74,19 +74,30 @@ function overdueWhere(today: string): Prisma.HouseholdWhereInput {
   return { stage: { in: [...OPEN_STAGES] }, nextDueOn: { lt: today } };
 }
 
-/** Open cases with no recorded activity for STALLED_AFTER_DAYS days. */
-function stalledWhere(now: Date): Prisma.HouseholdWhereInput {
-  return { stage: { in: [...OPEN_STAGES] }, lastActivityAt: { lt: new Date(now.getTime() - STALLED_AFTER_DAYS * DAY_MS) } };
+/**
+ * Open cases with no recorded activity for STALLED_AFTER_DAYS days: the London date of the last activity is that
+ * many days or more before today, as in the daily digest.
+ */
+function stalledWhere(today: string): Prisma.HouseholdWhereInput {
+  const firstActiveDay = addCalendarDays(today, 1 - STALLED_AFTER_DAYS);
+  return { stage: { in: [...OPEN_STAGES] }, lastActivityAt: { lt: startOfLondonDay(firstActiveDay) } };
+}
+
+/** The instant a London calendar day begins: midnight UTC in winter, an hour earlier in British Summer Time. */
+function startOfLondonDay(date: string): Date {
+  const midnightUtc = new Date(`${date}T00:00:00.000Z`);
+  const hourEarlier = new Date(midnightUtc.getTime() - HOUR_MS);
+  return londonDateOf(hourEarlier) === date ? hourEarlier : midnightUtc;
 }
 
 // ---------------------------------------------------------------- hub home
 
-export async function getHubOverview(viewer: Viewer, today = todayInLondon(), now = new Date()) {
+export async function getHubOverview(viewer: Viewer, today = todayInLondon()) {
   const tasksDue: Prisma.TaskWhereInput = {
     ownerId: viewer.userId,
     status: 'open',
     dueOn: { lte: today },
-    OR: [{ householdId: null }, { household: householdScope(viewer) }],
+    OR: [{ householdId: null }, { household: { is: householdScope(viewer) } }],
   };
   const [councils, openByStageAndCouncil, awaitingFirstContact, closedRecently, recentEnquiries] = await Promise.all([
     prisma.council.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
@@ -99,7 +110,7 @@ export async function getHubOverview(viewer: Viewer, today = todayInLondon(), no
     prisma.household.count({
       where: scoped(viewer, {
         stage: { in: [...CLOSED_STAGES] },
-        closedDate: { gt: calendarDateDaysBefore(today, RECENTLY_CLOSED_DAYS), lte: today },
+        closedDate: { gt: addCalendarDays(today, -RECENTLY_CLOSED_DAYS), lte: today },
       }),
     }),
     // Enquiries the hub is still working on: not yet handed over to a council.
@@ -125,9 +136,9 @@ export async function getHubOverview(viewer: Viewer, today = todayInLondon(), no
       orderBy: [{ nextDueOn: 'asc' }, { id: 'asc' }],
       take: HOME_LIST_LENGTH,
     }),
-    prisma.household.count({ where: scoped(viewer, stalledWhere(now)) }),
+    prisma.household.count({ where: scoped(viewer, stalledWhere(today)) }),
     prisma.household.findMany({
-      where: scoped(viewer, stalledWhere(now)),
+      where: scoped(viewer, stalledWhere(today)),
       select: { id: true, reference: true, displayName: true, stage: true, lastActivityAt: true },
       orderBy: [{ lastActivityAt: 'asc' }, { id: 'asc' }],
       take: HOME_LIST_LENGTH,
@@ -189,19 +200,7 @@ function sum(values: readonly number[]) {
   return values.reduce((total, value) => total + value, 0);
 }
 
-/** '2026-04-07' and 30 → '2026-03-08'. Calendar arithmetic on the date itself, so British Summer Time never shifts it. */
-function calendarDateDaysBefore(date: string, days: number) {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day - days)).toISOString().slice(0, 10);
-}
-
 // ---------------------------------------------------------------- filters, search and sort
-
-type Clock = { today: string; now: Date };
-
-function clockAt(now: Date): Clock {
-  return { now, today: todayInLondon(now) };
-}
 
 // The first half of a postcode ('DE1', 'NG22'), which finds every household in that district.
 const OUTWARD_CODE = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/i;
@@ -248,7 +247,7 @@ function stagesOfGroup(groupId: string): string[] {
   return [...(STAGE_GROUPS.find((group) => group.id === groupId)?.stages ?? [])];
 }
 
-function filterWhere(filter: HouseholdFilter, { today, now }: Clock): Prisma.HouseholdWhereInput {
+function filterWhere(filter: HouseholdFilter, today: string): Prisma.HouseholdWhereInput {
   const conditions: Prisma.HouseholdWhereInput[] = [];
   if (filter.councilId) conditions.push({ councilId: filter.councilId });
   if (filter.route) conditions.push({ route: filter.route });
@@ -257,13 +256,13 @@ function filterWhere(filter: HouseholdFilter, { today, now }: Clock): Prisma.Hou
   if (filter.stage) conditions.push({ stage: filter.stage });
   if (filter.stageGroup) conditions.push({ stage: { in: stagesOfGroup(filter.stageGroup) } });
   if (filter.overdue) conditions.push(overdueWhere(today));
-  if (filter.stalled) conditions.push(stalledWhere(now));
+  if (filter.stalled) conditions.push(stalledWhere(today));
   if (filter.q) conditions.push(searchWhere(filter.q));
   return { AND: conditions };
 }
 
 const ANCHOR_SELECT = { id: true, updatedAt: true, enquiryDate: true, nextDueOn: true, reference: true } satisfies Prisma.HouseholdSelect;
-type SortAnchor = Prisma.HouseholdGetPayload<{ select: typeof ANCHOR_SELECT }>;
+export type SortAnchor = Prisma.HouseholdGetPayload<{ select: typeof ANCHOR_SELECT }>;
 type Comparison = 'gt' | 'lt';
 
 const NO_ROWS: Prisma.HouseholdWhereInput = { id: { in: [] } };
@@ -328,31 +327,31 @@ function rowsBeside(column: SortColumn, anchor: SortAnchor, direction: SortDirec
   return { OR: [column.beyond(anchor, comparison), levelAndFurther, ...(forwards && emptiable ? [emptiable.empty] : [])] };
 }
 
-/**
- * The where and order of one page of the filtered list, starting after (or ending before) the cursor's household.
- * A cursor outside the viewer's scope, or for a household that no longer exists, counts as no cursor.
- */
-export async function buildHouseholdPageQuery(viewer: Viewer, filter: HouseholdFilter, cursor: HouseholdCursor | undefined, now: Date) {
+function pageQuery(viewer: Viewer, filter: HouseholdFilter, anchor: SortAnchor | null, side: 'after' | 'before', today: string) {
   const column = SORT_COLUMNS[filter.sort];
-  const anchor = cursor
-    ? await prisma.household.findFirst({ where: scoped(viewer, { id: cursor.id }), select: ANCHOR_SELECT })
-    : null;
-  const backwards = anchor !== null && cursor?.direction === 'before';
-  const direction = backwards ? flip(filter.direction) : filter.direction;
+  const direction = side === 'before' ? flip(filter.direction) : filter.direction;
   const where: Prisma.HouseholdWhereInput = {
     AND: [
       householdScope(viewer),
-      filterWhere(filter, clockAt(now)),
-      ...(anchor ? [rowsBeside(column, anchor, filter.direction, backwards ? 'before' : 'after')] : []),
+      filterWhere(filter, today),
+      ...(anchor ? [rowsBeside(column, anchor, filter.direction, side)] : []),
     ],
   };
-  const orderBy: Prisma.HouseholdOrderByWithRelationInput[] = [column.orderBy(direction, !backwards), { id: direction }];
-  return { where, orderBy, backwards, fromCursor: anchor !== null };
+  const orderBy: Prisma.HouseholdOrderByWithRelationInput[] = [column.orderBy(direction, side === 'after'), { id: direction }];
+  return { where, orderBy };
+}
+
+/**
+ * The where and order of the filtered list from just after `anchor` (a row already read, with the sort columns),
+ * or from the start when it is null: for reading the whole list in batches.
+ */
+export function buildHouseholdQueryAfter(viewer: Viewer, filter: HouseholdFilter, anchor: SortAnchor | null, today: string) {
+  return pageQuery(viewer, filter, anchor, 'after', today);
 }
 
 /** How many households the filter matches for this viewer. */
-export async function countHouseholds(viewer: Viewer, filter: HouseholdFilter, now = new Date()) {
-  return prisma.household.count({ where: scoped(viewer, filterWhere(filter, clockAt(now))) });
+export async function countHouseholds(viewer: Viewer, filter: HouseholdFilter, today = todayInLondon()) {
+  return prisma.household.count({ where: scoped(viewer, filterWhere(filter, today)) });
 }
 
 // ---------------------------------------------------------------- lists
@@ -376,19 +375,23 @@ const LIST_SELECT = {
 async function findHouseholdPage(
   viewer: Viewer,
   filter: HouseholdFilter,
-  { cursor, take, now }: { cursor?: HouseholdCursor; take: number; now: Date },
+  { cursor, take, today }: { cursor?: HouseholdCursor; take: number; today: string },
 ) {
-  const query = await buildHouseholdPageQuery(viewer, filter, cursor, now);
+  // A cursor outside the viewer's scope, or for a household that no longer exists, counts as no cursor.
+  const anchor = cursor
+    ? await prisma.household.findFirst({ where: scoped(viewer, { id: cursor.id }), select: ANCHOR_SELECT })
+    : null;
+  const backwards = anchor !== null && cursor?.direction === 'before';
+  const query = pageQuery(viewer, filter, anchor, backwards ? 'before' : 'after', today);
   const fetched = await prisma.household.findMany({ where: query.where, select: LIST_SELECT, orderBy: query.orderBy, take: take + 1 });
   const hasMore = fetched.length > take;
   const page = fetched.slice(0, take);
-  const households = query.backwards ? page.reverse() : page;
+  const households = backwards ? page.reverse() : page;
   const first = households[0];
   const last = households[households.length - 1];
   // Coming from a cursor means there is a page on the side we came from.
-  const hasNext = query.backwards ? query.fromCursor : hasMore;
-  const hasPrevious = query.backwards ? hasMore : query.fromCursor;
-  const today = todayInLondon(now);
+  const hasNext = backwards ? true : hasMore;
+  const hasPrevious = backwards ? hasMore : anchor !== null;
   return {
     households: households.map(({ council, owner, nextDueRule, ...household }) => ({
       ...household,
@@ -407,9 +410,12 @@ async function findHouseholdPage(
 export async function listHouseholdsPage(
   viewer: Viewer,
   filter: HouseholdFilter,
-  { cursor, take, now = new Date() }: { cursor?: HouseholdCursor; take: number; now?: Date },
+  { cursor, take, today = todayInLondon() }: { cursor?: HouseholdCursor; take: number; today?: string },
 ) {
-  const [page, total] = await Promise.all([findHouseholdPage(viewer, filter, { cursor, take, now }), countHouseholds(viewer, filter, now)]);
+  const [page, total] = await Promise.all([
+    findHouseholdPage(viewer, filter, { cursor, take, today }),
+    countHouseholds(viewer, filter, today),
+  ]);
   return { ...page, total };
 }
 
@@ -423,7 +429,7 @@ export async function listHouseholdsForViewer(
   viewer: Viewer,
   { q, stage, cursor, take }: { q?: string; stage?: string; cursor?: HouseholdListCursor; take: number },
 ) {
-  const page = await findHouseholdPage(viewer, { ...DEFAULT_FILTER, q, stage }, { cursor, take, now: new Date() });
+  const page = await findHouseholdPage(viewer, { ...DEFAULT_FILTER, q, stage }, { cursor, take, today: todayInLondon() });
   return {
     ...page,
     households: page.households.map((household) => ({
@@ -479,10 +485,13 @@ const CARD_SELECT = {
 /** A column per open stage group; or, when the filter names a group, a column per stage within it. */
 function boardColumns(stageGroup: string | undefined) {
   const group = stageGroup ? STAGE_GROUPS.find((candidate) => candidate.id === stageGroup) : undefined;
-  if (group) return group.stages.map((stage) => ({ id: stage, label: stageLabel(stage), stages: [stage] }));
-  return STAGE_GROUPS.map((candidate) => ({ id: candidate.id, label: candidate.label, stages: candidate.stages.filter(isOpenStage) })).filter(
-    (column) => column.stages.length > 0,
-  );
+  if (group) return group.stages.map((stage) => ({ kind: 'stage' as const, id: stage, label: stageLabel(stage), stages: [stage] }));
+  return STAGE_GROUPS.map((candidate) => ({
+    kind: 'group' as const,
+    id: candidate.id,
+    label: candidate.label,
+    stages: candidate.stages.filter(isOpenStage),
+  })).filter((column) => column.stages.length > 0);
 }
 
 /** The London date each household last arrived at its current stage, from its transitions. */
@@ -506,9 +515,8 @@ async function findStageArrivals(households: readonly { id: string; stage: strin
 }
 
 /** The pipeline board: per column, how many households the filter matches and the first few, in the list's order. */
-export async function getHouseholdBoard(viewer: Viewer, filter: HouseholdFilter, now = new Date()) {
-  const clock = clockAt(now);
-  const where = scoped(viewer, filterWhere(filter, clock));
+export async function getHouseholdBoard(viewer: Viewer, filter: HouseholdFilter, today = todayInLondon()) {
+  const where = scoped(viewer, filterWhere(filter, today));
   const columns = boardColumns(filter.stageGroup);
   const column = SORT_COLUMNS[filter.sort];
   const orderBy: Prisma.HouseholdOrderByWithRelationInput[] = [column.orderBy(filter.direction, true), { id: filter.direction }];
@@ -534,6 +542,7 @@ export async function getHouseholdBoard(viewer: Viewer, filter: HouseholdFilter,
 
   return {
     columns: columns.map((boardColumn, index) => ({
+      kind: boardColumn.kind,
       id: boardColumn.id,
       label: boardColumn.label,
       count: sum(boardColumn.stages.map((stage) => countByStage.get(stage) ?? 0)),
@@ -543,8 +552,8 @@ export async function getHouseholdBoard(viewer: Viewer, filter: HouseholdFilter,
           ...household,
           councilName: council?.name ?? null,
           stageLabel: stageLabel(household.stage),
-          daysInStage: arrivedOn === null ? null : calendarDaysBetween(arrivedOn, clock.today),
-          isOverdue: isOpenStage(household.stage) && household.nextDueOn !== null && household.nextDueOn < clock.today,
+          daysInStage: arrivedOn === null ? null : calendarDaysBetween(arrivedOn, today),
+          isOverdue: isOpenStage(household.stage) && household.nextDueOn !== null && household.nextDueOn < today,
         };
       }),
     })),

@@ -35,13 +35,21 @@ const HOLIDAY_DEPENDENT_RULES = (Object.keys(DEADLINE_RULES) as DeadlineRuleName
   DEADLINE_RULES[rule].length.unit.startsWith('workingDays'),
 );
 
+type Db = Tx | typeof prisma;
+
+/** One transaction per batch of writes: SQLite commits one at a time are about a hundred times slower. */
+async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return '$transaction' in db ? db.$transaction(work) : work(db);
+}
+
 /**
  * Recomputes nextDueOn / nextDueRule for open households whose due date could have moved: those counted in working
- * days, and those never computed (seeded or imported rows). Also run it once after seeding. A household the writer
- * changes meanwhile keeps the writer's value, through the same optimistic-lock version.
+ * days, and those never computed (seeded or imported rows). Also run it once after seeding, with the client or
+ * inside the seed's transaction. A household the writer changes meanwhile keeps the writer's value, through the
+ * same optimistic-lock version.
  */
 export async function recomputeDeadlines(
-  db: Tx,
+  db: Db,
   { holidays = DEFAULT_HOLIDAY_SET }: { holidays?: HolidaySet } = {},
 ): Promise<{ checked: number; updated: number }> {
   let checked = 0;
@@ -70,18 +78,22 @@ export async function recomputeDeadlines(
     if (rows.length === 0) return { checked, updated };
     after = rows[rows.length - 1].id;
     checked += rows.length;
-    for (const row of rows) {
+    const changes = rows.flatMap((row) => {
       const { context } = restoreSnapshot(row.pipelineSnapshot, row.machineVersion);
       const deadline = nextDeadlineFor({ stage: row.stage, context, householdDates: { enquiryDate: row.enquiryDate }, holidays });
       const nextDueOn = deadline?.dueOn ?? null;
       const nextDueRule = deadline?.rule ?? null;
-      if (nextDueOn === row.nextDueOn && nextDueRule === row.nextDueRule) continue;
-      const { count } = await db.household.updateMany({
-        where: { id: row.id, version: row.version },
-        data: { nextDueOn, nextDueRule },
-      });
-      updated += count;
-    }
+      if (nextDueOn === row.nextDueOn && nextDueRule === row.nextDueRule) return [];
+      return [{ id: row.id, version: row.version, nextDueOn, nextDueRule }];
+    });
+    if (changes.length === 0) continue;
+    updated += await inTransaction(db, async (tx) => {
+      let count = 0;
+      for (const { id, version, nextDueOn, nextDueRule } of changes) {
+        count += (await tx.household.updateMany({ where: { id, version }, data: { nextDueOn, nextDueRule } })).count;
+      }
+      return count;
+    });
   }
 }
 
@@ -161,10 +173,12 @@ export async function queueWorkerDigests({
   let digestsQueued = 0;
   for (const worker of workers) {
     const cases = byOwner.get(worker.id);
-    if (!cases || !isRole(worker.role)) continue;
+    const { role } = worker;
+    if (!cases || !isRole(role)) continue;
     // The worker-digest template has no list for due-soon cases yet, and needs at least one overdue or stalled case.
     if (cases.overdue.length + cases.stalled.length === 0) continue;
     const idempotencyKey = `worker-digest/${worker.id}/${today}`;
+    const casesUrl = new URL(HOME_PATH[role], env.BASE_URL).toString();
     const queued = await prisma.$transaction(async (tx) => {
       if (await tx.outboundEmail.findUnique({ where: { idempotencyKey }, select: { id: true } })) return false;
       await queueEmail(tx, {
@@ -173,7 +187,7 @@ export async function queueWorkerDigests({
         props: {
           overdue: cases.overdue.sort(byDueDate),
           stalled: cases.stalled.sort(byDueDate),
-          casesUrl: new URL(HOME_PATH[worker.role], env.BASE_URL).toString(),
+          casesUrl,
         },
         idempotencyKey,
       });

@@ -322,6 +322,36 @@ describe('replaying realistic paths through the writer', () => {
   });
 });
 
+describe('the stored next deadline', () => {
+  it('starts the 8-month clock at APPLICATION_RECEIVED and clears it when the case closes', async () => {
+    const officer = await viewerFor('hubOfficer');
+    const household = await createHousehold({ stage: 'invited' });
+
+    await replay(household.id, [{ type: 'APPLICATION_RECEIVED', occurredOn: '2026-01-15' }], () => officer);
+    // Thursday 15 January 2026 + 8 months = Tuesday 15 September 2026 (DOMAIN.md §2.4).
+    expect(await householdRow(household.id)).toMatchObject({ nextDueOn: '2026-09-15', nextDueRule: 'panelRecommendation' });
+
+    const withdraw = { type: 'WITHDRAW', occurredOn: '2026-02-02', reasonCode: 'FINANCES', awCode: 'AW4' } as PipelineEvent;
+    await replay(household.id, [withdraw], () => officer);
+    expect(await householdRow(household.id)).toMatchObject({ stage: 'closed', nextDueOn: null, nextDueRule: null });
+  });
+
+  it('clears the deadline when the case is approved', async () => {
+    const decisionMaker = await viewerFor('decisionMaker', 'derby-city');
+    const household = await createHousehold({ stage: 'decision.awaitingAdm', allocatedCouncilId: 'derby-city' });
+    await prisma.household.update({ where: { id: household.id }, data: { nextDueOn: '2026-06-10', nextDueRule: 'admDecision' } });
+    const approve = {
+      type: 'APPROVE',
+      occurredOn: '2026-06-05',
+      terms: { approvalType: 'mainstream', numberOfChildren: 1, minAge: 0, maxAge: 10, placementKinds: ['shortTerm'] },
+    } as PipelineEvent;
+
+    await replay(household.id, [approve], () => decisionMaker);
+
+    expect(await householdRow(household.id)).toMatchObject({ stage: 'approved', nextDueOn: null, nextDueRule: null });
+  });
+});
+
 describe('refusals write nothing but their audit row', () => {
   async function expectNothingWritten(householdId: string, before: Awaited<ReturnType<typeof writesFor>>) {
     const after = await writesFor(householdId);
