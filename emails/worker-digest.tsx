@@ -9,15 +9,16 @@ const caseItem = z.object({ reference: z.string().trim().min(1), dueOn: z.iso.da
 export const schema = z
   .object({
     overdue: z.array(caseItem),
+    dueSoon: z.array(caseItem).default([]),
     stalled: z.array(caseItem),
     casesUrl: z.url(),
   })
-  .refine((value) => value.overdue.length + value.stalled.length > 0, 'A digest needs at least one case');
-type Props = z.infer<typeof schema>;
+  .refine((value) => value.overdue.length + value.dueSoon.length + value.stalled.length > 0, 'A digest needs at least one case');
+type Props = z.input<typeof schema>;
 type CaseItem = z.infer<typeof caseItem>;
 
-export function subject({ overdue, stalled }: Props) {
-  return `Cases to follow up: ${overdue.length} overdue, ${stalled.length} stalled`;
+export function subject({ overdue, dueSoon = [], stalled }: Props) {
+  return `Cases to follow up: ${overdue.length} overdue, ${dueSoon.length} due soon, ${stalled.length} stalled`;
 }
 
 function CaseList({ title, cases }: { title: string; cases: CaseItem[] }) {
@@ -38,11 +39,12 @@ function CaseList({ title, cases }: { title: string; cases: CaseItem[] }) {
   );
 }
 
-export default function WorkerDigest({ overdue, stalled, casesUrl }: Props) {
+export default function WorkerDigest({ overdue, dueSoon = [], stalled, casesUrl }: Props) {
   return (
     <EmailLayout preview="Cases that need your attention" heading="Cases to follow up">
       <Paragraph>These cases need your attention.</Paragraph>
       <CaseList title={`Overdue (${overdue.length})`} cases={overdue} />
+      <CaseList title={`Due soon (${dueSoon.length})`} cases={dueSoon} />
       <CaseList title={`Stalled (${stalled.length})`} cases={stalled} />
       <ActionLink href={casesUrl}>Open your cases</ActionLink>
     </EmailLayout>
@@ -54,6 +56,7 @@ export const PreviewProps: Props = {
     { reference: 'FFEM-000101', dueOn: '2026-04-07' },
     { reference: 'FFEM-000102', dueOn: '2026-04-09' },
   ],
+  dueSoon: [{ reference: 'FFEM-000110', dueOn: '2026-04-14' }],
   stalled: [{ reference: 'FFEM-000087', dueOn: '2026-03-20' }],
   casesUrl: 'http://localhost:3000/hub/households',
 };

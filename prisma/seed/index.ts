@@ -1,6 +1,7 @@
 import type { PrismaClient } from '~/generated/prisma/client';
 import { todayInLondon } from '~/lib/uk';
 import { hashPassword } from '~/modules/auth/passwords.server';
+import { loadHolidaySet, recomputeDeadlines } from '~/modules/jobs/daily.server';
 import { writeDemoData } from './database';
 import { buildDemoData, type DemoData } from './demo-data';
 import { DEMO_PASSWORD } from './demo-logins';
@@ -45,5 +46,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
   // Argon2id is deliberately slow: hash the shared demo password once for every staff login.
   const data = buildDemoData(asOf, await hashPassword(DEMO_PASSWORD));
   await writeDemoData(prisma, data, { deleteFirst: force });
+  // Due dates come from the same rules the pipeline writer uses, so the demo's overdue lists are honest.
+  await recomputeDeadlines(prisma, { holidays: await loadHolidaySet(prisma) });
   return { seeded: true, asOf, counts: countsOf(data), milliseconds: Math.round(performance.now() - started) };
 }

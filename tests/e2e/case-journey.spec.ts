@@ -89,7 +89,9 @@ test('a seeded enquiry goes from first contact to approval, and another council 
   await test.step('the hub manager proposes Derby City', async () => {
     const page = await signedInPage(browser, 'hub.manager@ffem.example');
     await page.goto(`/hub/households/${householdId}`);
-    await submitEvent(page, 'ALLOCATION_PROPOSED', (form) => form.getByLabel('Council').selectOption({ label: 'Derby City Council' }));
+    await submitEvent(page, 'ALLOCATION_PROPOSED', async (form) => {
+      await form.getByLabel('Council').selectOption({ label: 'Derby City Council' });
+    });
     await expectStage(page, 'Allocation proposed to a council');
   });
 

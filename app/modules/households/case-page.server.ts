@@ -63,8 +63,6 @@ const CASE_SELECT = {
   postcode: true,
   spareBedrooms: true,
   stage: true,
-  pipelineSnapshot: true,
-  machineVersion: true,
   councilId: true,
   allocatedCouncilId: true,
   nextDueOn: true,
@@ -87,6 +85,11 @@ const CASE_SELECT = {
 } satisfies Prisma.HouseholdSelect;
 
 type CaseHousehold = Prisma.HouseholdGetPayload<{ select: typeof CASE_SELECT }>;
+
+/** The case columns plus the pipeline's own, which this module reads and never writes. */
+function caseSelect() {
+  return { select: { ...CASE_SELECT, pipelineSnapshot: true, machineVersion: true } } as const;
+}
 
 const PERSON_ROLE_LABELS: Record<string, string> = {
   applicant: 'Applicant',
@@ -127,7 +130,7 @@ const CHECK_OUTCOME_LABELS: Record<string, string> = {
 
 /** The household as this viewer may see it, and which view of it; NotFound outside their scope. */
 async function findCaseForViewer(viewer: Viewer, householdId: string) {
-  const scoped = await prisma.household.findFirst({ where: { AND: [householdScope(viewer), { id: householdId }] }, select: CASE_SELECT });
+  const scoped = await prisma.household.findFirst({ where: { AND: [householdScope(viewer), { id: householdId }] }, ...caseSelect() });
   if (scoped) {
     const snapshot = restoreSnapshot(scoped.pipelineSnapshot, scoped.machineVersion);
     return { household: scoped, snapshot, view: viewOf(viewer, scoped) };
@@ -137,7 +140,7 @@ async function findCaseForViewer(viewer: Viewer, householdId: string) {
   if (isCouncilRole(viewer.role)) {
     const offered = await prisma.household.findFirst({
       where: { id: householdId, stage: ALLOCATION_STAGE, allocatedCouncilId: null },
-      select: CASE_SELECT,
+      ...caseSelect(),
     });
     if (offered) {
       const snapshot = restoreSnapshot(offered.pipelineSnapshot, offered.machineVersion);

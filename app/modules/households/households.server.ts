@@ -265,20 +265,17 @@ const ANCHOR_SELECT = { id: true, updatedAt: true, enquiryDate: true, nextDueOn:
 export type SortAnchor = Prisma.HouseholdGetPayload<{ select: typeof ANCHOR_SELECT }>;
 type Comparison = 'gt' | 'lt';
 
-const NO_ROWS: Prisma.HouseholdWhereInput = { id: { in: [] } };
-
 function compare<T>(comparison: Comparison, value: T) {
   return comparison === 'gt' ? { gt: value } : { lt: value };
 }
 
 type SortColumn = {
-  /** Rows whose value is strictly above ('gt') or below ('lt') the anchor's; SQL leaves empty values out of both. */
+  /** Rows whose value is strictly above ('gt') or below ('lt') the anchor's. */
   beyond(anchor: SortAnchor, comparison: Comparison): Prisma.HouseholdWhereInput;
-  /** Rows with the anchor's value, empty included. */
   levelWith(anchor: SortAnchor): Prisma.HouseholdWhereInput;
-  /** Only for a column that may be empty, which always sorts its empty values last. */
+  orderBy(direction: SortDirection): Prisma.HouseholdOrderByWithRelationInput;
+  /** Only for a column that may be empty: its empty rows come after every filled one, whichever the direction. */
   emptiable?: { isEmpty(anchor: SortAnchor): boolean; empty: Prisma.HouseholdWhereInput; filled: Prisma.HouseholdWhereInput };
-  orderBy(direction: SortDirection, emptyLast: boolean): Prisma.HouseholdOrderByWithRelationInput;
 };
 
 // Each sort is served by an index (STYLE.md §7): [updatedAt, id], [enquiryDate], [nextDueOn] and the unique reference.
@@ -294,16 +291,15 @@ const SORT_COLUMNS: Record<HouseholdFilter['sort'], SortColumn> = {
     orderBy: (direction) => ({ enquiryDate: direction }),
   },
   nextDue: {
-    beyond: (anchor, comparison) =>
-      anchor.nextDueOn === null ? NO_ROWS : { nextDueOn: compare(comparison, anchor.nextDueOn) },
+    // Asked only about a filled anchor: an empty one is placed by `emptiable`.
+    beyond: (anchor, comparison) => ({ nextDueOn: compare(comparison, anchor.nextDueOn ?? '') }),
     levelWith: (anchor) => ({ nextDueOn: anchor.nextDueOn }),
-    // Households with no deadline come after every dated one, whichever way the dates run.
+    orderBy: (direction) => ({ nextDueOn: direction }),
     emptiable: {
       isEmpty: (anchor) => anchor.nextDueOn === null,
       empty: { nextDueOn: null },
       filled: { nextDueOn: { not: null } },
     },
-    orderBy: (direction, emptyLast) => ({ nextDueOn: { sort: direction, nulls: emptyLast ? 'last' : 'first' } }),
   },
   reference: {
     beyond: (anchor, comparison) => ({ reference: compare(comparison, anchor.reference) }),
@@ -314,39 +310,70 @@ const SORT_COLUMNS: Record<HouseholdFilter['sort'], SortColumn> = {
 
 const flip = (direction: SortDirection): SortDirection => (direction === 'asc' ? 'desc' : 'asc');
 
-/**
- * Rows after the anchor in the page order (sort value, then id, empty values last), or before it. Keyset, not
- * offset: a page stays right while households are added or updated elsewhere in the list.
- */
-function rowsBeside(column: SortColumn, anchor: SortAnchor, direction: SortDirection, side: 'after' | 'before') {
-  const forwards = side === 'after';
-  const comparison: Comparison = (direction === 'asc') === forwards ? 'gt' : 'lt';
-  const levelAndFurther: Prisma.HouseholdWhereInput = { AND: [column.levelWith(anchor), { id: compare(comparison, anchor.id) }] };
-  const emptiable = column.emptiable;
-  if (emptiable?.isEmpty(anchor)) return forwards ? levelAndFurther : { OR: [emptiable.filled, levelAndFurther] };
-  return { OR: [column.beyond(anchor, comparison), levelAndFurther, ...(forwards && emptiable ? [emptiable.empty] : [])] };
-}
+/** One indexed query of a page: the filled rows of the sort column, or its empty ones. */
+export type HouseholdPageSegment = { where: Prisma.HouseholdWhereInput; orderBy: Prisma.HouseholdOrderByWithRelationInput[] };
 
-function pageQuery(viewer: Viewer, filter: HouseholdFilter, anchor: SortAnchor | null, side: 'after' | 'before', today: string) {
+/**
+ * The queries that read the filtered list in page order from just after the anchor (or, going back, from just
+ * before it, in reverse order). Keyset, not offset, so a page stays right while other households change. A column
+ * that may be empty is read as two segments, filled rows then empty ones, because SQLite cannot walk an index
+ * with its NULLs last: each segment keeps to its index instead of sorting the whole table.
+ */
+function pageSegments(
+  viewer: Viewer,
+  filter: HouseholdFilter,
+  anchor: SortAnchor | null,
+  side: 'after' | 'before',
+  today: string,
+): HouseholdPageSegment[] {
   const column = SORT_COLUMNS[filter.sort];
-  const direction = side === 'before' ? flip(filter.direction) : filter.direction;
-  const where: Prisma.HouseholdWhereInput = {
-    AND: [
-      householdScope(viewer),
-      filterWhere(filter, today),
-      ...(anchor ? [rowsBeside(column, anchor, filter.direction, side)] : []),
-    ],
-  };
-  const orderBy: Prisma.HouseholdOrderByWithRelationInput[] = [column.orderBy(direction, side === 'after'), { id: direction }];
-  return { where, orderBy };
+  const forwards = side === 'after';
+  const direction = forwards ? filter.direction : flip(filter.direction);
+  const comparison: Comparison = direction === 'asc' ? 'gt' : 'lt';
+  const base = [householdScope(viewer), filterWhere(filter, today)];
+  const emptiable = column.emptiable;
+  if (!emptiable) {
+    const beside: Prisma.HouseholdWhereInput[] = anchor
+      ? [{ OR: [column.beyond(anchor, comparison), { AND: [column.levelWith(anchor), { id: compare(comparison, anchor.id) }] }] }]
+      : [];
+    return [{ where: { AND: [...base, ...beside] }, orderBy: [column.orderBy(direction), { id: direction }] }];
+  }
+
+  const parts = [
+    { empty: false, where: emptiable.filled, orderBy: [column.orderBy(direction), { id: direction }] },
+    { empty: true, where: emptiable.empty, orderBy: [{ id: direction }] },
+  ];
+  const inReadingOrder = forwards ? parts : [...parts].reverse();
+  const anchorPart = anchor === null ? -1 : inReadingOrder.findIndex((part) => part.empty === emptiable.isEmpty(anchor));
+  return inReadingOrder.flatMap((part, index): HouseholdPageSegment[] => {
+    if (index < anchorPart) return [];
+    if (anchor === null || index > anchorPart) return [{ where: { AND: [...base, part.where] }, orderBy: part.orderBy }];
+    const levelAndFurther: Prisma.HouseholdWhereInput = { AND: [column.levelWith(anchor), { id: compare(comparison, anchor.id) }] };
+    const beside = part.empty ? levelAndFurther : { OR: [column.beyond(anchor, comparison), levelAndFurther] };
+    return [{ where: { AND: [...base, part.where, beside] }, orderBy: part.orderBy }];
+  });
+}
+
+/** Up to `take` rows from the segments in turn, each asked only for what the ones before it did not fill. */
+export async function readSegments<Row>(
+  segments: readonly HouseholdPageSegment[],
+  take: number,
+  read: (segment: HouseholdPageSegment, take: number) => Promise<Row[]>,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const segment of segments) {
+    if (rows.length >= take) break;
+    rows.push(...(await read(segment, take - rows.length)));
+  }
+  return rows;
 }
 
 /**
- * The where and order of the filtered list from just after `anchor` (a row already read, with the sort columns),
- * or from the start when it is null: for reading the whole list in batches.
+ * The queries for the filtered list from just after `anchor` (a row already read, with the sort columns), or from
+ * the start when it is null: for reading the whole list in batches.
  */
-export function buildHouseholdQueryAfter(viewer: Viewer, filter: HouseholdFilter, anchor: SortAnchor | null, today: string) {
-  return pageQuery(viewer, filter, anchor, 'after', today);
+export function buildHouseholdSegmentsAfter(viewer: Viewer, filter: HouseholdFilter, anchor: SortAnchor | null, today: string) {
+  return pageSegments(viewer, filter, anchor, 'after', today);
 }
 
 /** How many households the filter matches for this viewer. */
@@ -382,8 +409,10 @@ async function findHouseholdPage(
     ? await prisma.household.findFirst({ where: scoped(viewer, { id: cursor.id }), select: ANCHOR_SELECT })
     : null;
   const backwards = anchor !== null && cursor?.direction === 'before';
-  const query = pageQuery(viewer, filter, anchor, backwards ? 'before' : 'after', today);
-  const fetched = await prisma.household.findMany({ where: query.where, select: LIST_SELECT, orderBy: query.orderBy, take: take + 1 });
+  const segments = pageSegments(viewer, filter, anchor, backwards ? 'before' : 'after', today);
+  const fetched = await readSegments(segments, take + 1, (segment, limit) =>
+    prisma.household.findMany({ where: segment.where, select: LIST_SELECT, orderBy: segment.orderBy, take: limit }),
+  );
   const hasMore = fetched.length > take;
   const page = fetched.slice(0, take);
   const households = backwards ? page.reverse() : page;
@@ -482,16 +511,29 @@ const CARD_SELECT = {
   council: { select: { name: true } },
 } satisfies Prisma.HouseholdSelect;
 
-/** A column per open stage group; or, when the filter names a group, a column per stage within it. */
-function boardColumns(stageGroup: string | undefined) {
-  const group = stageGroup ? STAGE_GROUPS.find((candidate) => candidate.id === stageGroup) : undefined;
-  if (group) return group.stages.map((stage) => ({ kind: 'stage' as const, id: stage, label: stageLabel(stage), stages: [stage] }));
-  return STAGE_GROUPS.map((candidate) => ({
+/**
+ * A column per open stage group; or, when the filter names a group, a column per stage within it. Each column
+ * carries the filter that shows exactly its households.
+ */
+function boardColumns(filter: HouseholdFilter) {
+  const group = filter.stageGroup ? STAGE_GROUPS.find((candidate) => candidate.id === filter.stageGroup) : undefined;
+  if (group) {
+    return group.stages.map((stage) => ({
+      kind: 'stage' as const,
+      id: stage,
+      label: stageLabel(stage),
+      stages: [stage],
+      // A link to one stage leaves the other stages' columns empty.
+      filter: filter.stage && filter.stage !== stage ? null : { ...filter, stage },
+    }));
+  }
+  return STAGE_GROUPS.filter((candidate) => candidate.stages.every(isOpenStage)).map((candidate) => ({
     kind: 'group' as const,
     id: candidate.id,
     label: candidate.label,
-    stages: candidate.stages.filter(isOpenStage),
-  })).filter((column) => column.stages.length > 0);
+    stages: candidate.stages,
+    filter: { ...filter, stageGroup: candidate.id },
+  }));
 }
 
 /** The London date each household last arrived at its current stage, from its transitions. */
@@ -516,24 +558,20 @@ async function findStageArrivals(households: readonly { id: string; stage: strin
 
 /** The pipeline board: per column, how many households the filter matches and the first few, in the list's order. */
 export async function getHouseholdBoard(viewer: Viewer, filter: HouseholdFilter, today = todayInLondon()) {
-  const where = scoped(viewer, filterWhere(filter, today));
-  const columns = boardColumns(filter.stageGroup);
-  const column = SORT_COLUMNS[filter.sort];
-  const orderBy: Prisma.HouseholdOrderByWithRelationInput[] = [column.orderBy(filter.direction, true), { id: filter.direction }];
+  const columns = boardColumns(filter);
   const [countsByStage, cardsByColumn] = await Promise.all([
     prisma.household.groupBy({
       by: ['stage'],
-      where: { AND: [where, { stage: { in: columns.flatMap((boardColumn) => boardColumn.stages) } }] },
+      where: scoped(viewer, { AND: [filterWhere(filter, today), { stage: { in: columns.flatMap((column) => column.stages) } }] }),
       _count: { _all: true },
     }),
     Promise.all(
-      columns.map((boardColumn) =>
-        prisma.household.findMany({
-          where: { AND: [where, { stage: { in: boardColumn.stages } }] },
-          select: CARD_SELECT,
-          orderBy,
-          take: BOARD_CARDS_PER_COLUMN,
-        }),
+      columns.map((column) =>
+        column.filter === null
+          ? Promise.resolve([])
+          : readSegments(pageSegments(viewer, column.filter, null, 'after', today), BOARD_CARDS_PER_COLUMN, (segment, limit) =>
+              prisma.household.findMany({ where: segment.where, select: CARD_SELECT, orderBy: segment.orderBy, take: limit }),
+            ),
       ),
     ),
   ]);
@@ -541,11 +579,11 @@ export async function getHouseholdBoard(viewer: Viewer, filter: HouseholdFilter,
   const countByStage = new Map(countsByStage.map((group) => [group.stage, group._count._all]));
 
   return {
-    columns: columns.map((boardColumn, index) => ({
-      kind: boardColumn.kind,
-      id: boardColumn.id,
-      label: boardColumn.label,
-      count: sum(boardColumn.stages.map((stage) => countByStage.get(stage) ?? 0)),
+    columns: columns.map((column, index) => ({
+      kind: column.kind,
+      id: column.id,
+      label: column.label,
+      count: sum(column.stages.map((stage) => countByStage.get(stage) ?? 0)),
       cards: cardsByColumn[index].map(({ council, ...household }) => {
         const arrivedOn = arrivals.get(cellKey(household.stage, household.id)) ?? null;
         return {

@@ -67,7 +67,7 @@ afterEach(async () => {
 });
 
 describe('runDailyJobs: the worker digest', () => {
-  it('queues one digest per worker with their overdue and stalled references, and none on a second run that day', async () => {
+  it('queues one digest per worker with their overdue, due-soon and stalled references, and none on a second run that day', async () => {
     // The stalled dates below assume 20 days without activity.
     expect(STALLED_AFTER_DAYS).toBe(20);
     const worker = await createUser({ role: 'socialWorker', councilId: 'derby-city' });
@@ -79,7 +79,7 @@ describe('runDailyJobs: the worker digest', () => {
     // No activity since Sunday 1 March: stalled from Saturday 21 March.
     const stalled = await ownedHousehold(worker.id, { stage: 'invited', lastActivityAt: new Date('2026-03-01T10:00:00Z') });
     // Application 24 August 2025 + 8 months = Friday 24 April: due soon, not overdue.
-    await ownedHousehold(worker.id, { stage: 'assessment.stage2', context: { applicationReceivedOn: '2025-08-24' } });
+    const dueSoon = await ownedHousehold(worker.id, { stage: 'assessment.stage2', context: { applicationReceivedOn: '2025-08-24' } });
     // Application 15 January + 8 months = 15 September: on track.
     await ownedHousehold(colleague.id, { stage: 'assessment.stage1', context: { applicationReceivedOn: '2026-01-15' } });
     await ownedHousehold(worker.id, { stage: 'closed', nextDueOn: '2026-01-01', nextDueRule: 'enquiryResponse', lastActivityAt: new Date('2026-01-01T10:00:00Z') });
@@ -93,6 +93,7 @@ describe('runDailyJobs: the worker digest', () => {
     expect(digests[0]).toMatchObject({ to: worker.email, idempotencyKey: `worker-digest/${worker.id}/${TODAY}`, householdId: null });
     expect(JSON.parse(digests[0].propsJson)).toEqual({
       overdue: [{ reference: overdue.reference, dueOn: '2026-04-16' }],
+      dueSoon: [{ reference: dueSoon.reference, dueOn: '2026-04-24' }],
       stalled: [{ reference: stalled.reference, dueOn: '2026-03-21' }],
       casesUrl: 'http://localhost:3000/council',
     });
@@ -120,6 +121,7 @@ describe('runDailyJobs: the worker digest', () => {
     const [digest] = await digestsTo(officer.id);
     expect(JSON.parse(digest.propsJson)).toEqual({
       overdue: [{ reference: household.reference, dueOn: '2026-04-07' }],
+      dueSoon: [],
       stalled: [],
       casesUrl: 'http://localhost:3000/hub',
     });

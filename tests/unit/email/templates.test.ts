@@ -10,7 +10,9 @@ const KEY_PHRASES: Record<string, string[]> = {
   'hub-new-enquiry': ['ENQ-2026-000123', '2 April 2026', 'Open the enquiry'],
   'invitation-to-apply': ['invite you to apply', 'http://localhost:3000/apply'],
   'stage-changed': ['moved on to a new stage: Assessment stage 2'],
-  'worker-digest': ['FFEM-000101: due 7 April 2026', 'FFEM-000102: due 9 April 2026', 'FFEM-000087: due 20 March 2026'],
+  'reference-request': ['Dear Pat Jones', 'Sam Okafor has applied to become a foster carer with Derby City Council', 'alex.worker@derby.example by 17 April 2026'],
+  'reference-reminder': ['We have not heard from you yet', 'alex.worker@derby.example by 17 April 2026'],
+  'worker-digest': ['Due soon (1)', 'FFEM-000110: due 14 April 2026', 'FFEM-000101: due 7 April 2026', 'FFEM-000102: due 9 April 2026', 'FFEM-000087: due 20 March 2026'],
 };
 
 describe('email templates', () => {
@@ -56,7 +58,7 @@ describe('email templates', () => {
 
   it('counts the digest cases in its subject', async () => {
     const { subject } = await renderEmail('worker-digest', EMAIL_TEMPLATES['worker-digest'].previewProps);
-    expect(subject).toBe('Cases to follow up: 2 overdue, 1 stalled');
+    expect(subject).toBe('Cases to follow up: 2 overdue, 1 due soon, 1 stalled');
   });
 
   it('rejects bad props, naming the field but never echoing the value', async () => {
