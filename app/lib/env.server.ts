@@ -40,7 +40,7 @@ export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
 
 const DEVELOPMENT_SECRET = 'development-only-secret-never-used-in-production-0123456789';
 
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || 'config'}: ${issue.message}`);
