@@ -9,13 +9,19 @@ import * as adminAudit from '~/routes/admin.audit';
 import * as adminEmails from '~/routes/admin.emails';
 import * as adminImport from '~/routes/admin.import';
 import * as adminUsers from '~/routes/admin.users._index';
+import * as adminUsersNew from '~/routes/admin.users.new';
 import * as applyLayout from '~/routes/apply';
 import * as applyHome from '~/routes/apply._index';
 import * as councilLayout from '~/routes/council';
 import * as councilHome from '~/routes/council._index';
 import * as councilHousehold from '~/routes/council.households.$householdId';
+import * as councilKinshipNew from '~/routes/council.kinship.new';
 import * as hubLayout from '~/routes/hub';
 import * as hubHome from '~/routes/hub._index';
+import * as hubBoard from '~/routes/hub.board';
+import * as hubEnquiriesNew from '~/routes/hub.enquiries.new';
+import * as hubHouseholdMerge from '~/routes/hub.households.$householdId_.merge';
+import * as hubHouseholdsCsv from '~/routes/hub.households[.csv]';
 import * as hubHousehold from '~/routes/hub.households.$householdId';
 import * as hubHouseholds from '~/routes/hub.households._index';
 import * as reportsLayout from '~/routes/reports';
@@ -49,7 +55,13 @@ type Page =
   | '/hub/households/:derbyAllocated'
   | '/hub/households/:nottinghamAllocated'
   | '/hub/households/:unknown'
+  | '/hub/households/:hubEnquiry/merge'
+  | '/hub/households/:derbyAllocated/merge'
+  | '/hub/households.csv'
+  | '/hub/board'
+  | '/hub/enquiries/new'
   | '/council'
+  | '/council/kinship/new'
   | '/council/households/:derbyAllocated'
   | '/council/households/:derbyConstellationMember'
   | '/council/households/:nottinghamAllocated'
@@ -57,6 +69,7 @@ type Page =
   | '/apply'
   | '/admin'
   | '/admin/users'
+  | '/admin/users/new'
   | '/admin/audit'
   | '/admin/emails'
   | '/admin/import';
@@ -69,7 +82,16 @@ const EXPECTED: readonly (readonly [Page, ...number[]])[] = [
   ['/hub/households/:derbyAllocated',                200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
   ['/hub/households/:nottinghamAllocated',           200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
   ['/hub/households/:unknown',                       404,   404,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/households/:hubEnquiry/merge',              200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  // Merging is for pre-handover records only: a handed-over case is not found here.
+  ['/hub/households/:derbyAllocated/merge',          404,   404,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  // A resource route for any staff; only managers may export, each within their own scope.
+  ['/hub/households.csv',                            403,   200,   403,   200,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/board',                                     200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/enquiries/new',                             200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
   ['/council',                                       403,   403,   200,   200,   200,   200,   200,   403,   403,   403,   302],
+  // Kinship referrals come from the council's social workers and their managers (DOMAIN.md §3.1).
+  ['/council/kinship/new',                           403,   403,   200,   200,   403,   403,   403,   403,   403,   403,   302],
   ['/council/households/:derbyAllocated',            403,   403,   200,   200,   200,   200,   404,   403,   403,   403,   302],
   ['/council/households/:derbyConstellationMember',  403,   403,   200,   200,   200,   200,   200,   403,   403,   403,   302],
   ['/council/households/:nottinghamAllocated',       403,   403,   404,   404,   404,   404,   404,   403,   403,   403,   302],
@@ -77,13 +99,14 @@ const EXPECTED: readonly (readonly [Page, ...number[]])[] = [
   ['/apply',                                         403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   302],
   ['/admin',                                         403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
   ['/admin/users',                                   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
+  ['/admin/users/new',                               403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
   ['/admin/audit',                                   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
   ['/admin/emails',                                  403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
   ['/admin/import',                                  403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
 ];
 
 type Loader = (args: LoaderFunctionArgs) => unknown;
-type HouseholdKey = 'derbyAllocated' | 'nottinghamAllocated' | 'derbyConstellationMember' | 'unknown';
+type HouseholdKey = 'derbyAllocated' | 'nottinghamAllocated' | 'derbyConstellationMember' | 'hubEnquiry' | 'unknown';
 
 /** The loaders Remix runs for each page, outermost layout first, and the household the page is about. */
 const PAGES: Record<Page, { loaders: readonly Loader[]; household?: HouseholdKey }> = {
@@ -92,7 +115,14 @@ const PAGES: Record<Page, { loaders: readonly Loader[]; household?: HouseholdKey
   '/hub/households/:derbyAllocated': { loaders: [hubLayout.loader, hubHousehold.loader], household: 'derbyAllocated' },
   '/hub/households/:nottinghamAllocated': { loaders: [hubLayout.loader, hubHousehold.loader], household: 'nottinghamAllocated' },
   '/hub/households/:unknown': { loaders: [hubLayout.loader, hubHousehold.loader], household: 'unknown' },
+  '/hub/households/:hubEnquiry/merge': { loaders: [hubLayout.loader, hubHouseholdMerge.loader], household: 'hubEnquiry' },
+  '/hub/households/:derbyAllocated/merge': { loaders: [hubLayout.loader, hubHouseholdMerge.loader], household: 'derbyAllocated' },
+  // Resource routes run their own loader only.
+  '/hub/households.csv': { loaders: [hubHouseholdsCsv.loader] },
+  '/hub/board': { loaders: [hubLayout.loader, hubBoard.loader] },
+  '/hub/enquiries/new': { loaders: [hubLayout.loader, hubEnquiriesNew.loader] },
   '/council': { loaders: [councilLayout.loader, councilHome.loader] },
+  '/council/kinship/new': { loaders: [councilLayout.loader, councilKinshipNew.loader] },
   '/council/households/:derbyAllocated': { loaders: [councilLayout.loader, councilHousehold.loader], household: 'derbyAllocated' },
   '/council/households/:derbyConstellationMember': {
     loaders: [councilLayout.loader, councilHousehold.loader],
@@ -106,6 +136,7 @@ const PAGES: Record<Page, { loaders: readonly Loader[]; household?: HouseholdKey
   '/apply': { loaders: [applyLayout.loader, applyHome.loader] },
   '/admin': { loaders: [adminLayout.loader, adminHome.loader] },
   '/admin/users': { loaders: [adminLayout.loader, adminUsers.loader] },
+  '/admin/users/new': { loaders: [adminLayout.loader, adminUsersNew.loader] },
   '/admin/audit': { loaders: [adminLayout.loader, adminAudit.loader] },
   '/admin/emails': { loaders: [adminLayout.loader, adminEmails.loader] },
   '/admin/import': { loaders: [adminLayout.loader, adminImport.loader] },
@@ -165,13 +196,15 @@ beforeAll(async () => {
   householdIds.set('derbyAllocated', derby.id);
   householdIds.set('nottinghamAllocated', nottingham.id);
   householdIds.set('derbyConstellationMember', member.id);
+  const enquiry = await createHousehold({ councilId: 'derby-city', stage: 'enquiry.received' });
+  householdIds.set('hubEnquiry', enquiry.id);
   householdIds.set('unknown', 'no-such-household');
 });
 
 async function visit(page: Page, who: Who) {
   const { loaders, household } = PAGES[page];
   const householdId = household ? householdIds.get(household) : undefined;
-  const path = householdId ? page.replace(/:\w+$/, householdId) : page;
+  const path = householdId ? page.replace(/:\w+/, householdId) : page;
   const headers: Record<string, string> = who === 'signedOut' ? {} : { Cookie: cookies.get(who) ?? '' };
   const args = (): LoaderFunctionArgs => ({
     request: new Request(`http://localhost:3000${path}`, { headers }),
