@@ -29,7 +29,7 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
     // The council home filters its caseload by worker only; the full filters live on the hub's list.
     const filter = { ...DEFAULT_FILTER, ownerId: parseHouseholdFilter(params).ownerId };
     // Exact per-worker counts are for managers (DOMAIN.md §1.3), the same people who see unsuppressed figures.
-    const canSeeWorkload = can(viewer, 'report.viewUnsuppressed');
+    const canSeeWorkload = can(viewer, 'caseload.viewTeam');
     const [overview, caseload, choices, workload] = await Promise.all([
       getCouncilOverview(viewer),
       listHouseholdsPage(viewer, filter, { cursor: parseHouseholdCursor(params), take: PAGE_SIZE }),

@@ -76,6 +76,9 @@ type HouseholdAllocation = { allocatedCouncilId: string | null };
 type ActionRecords = {
   'household.view': undefined;
   'household.viewAssessment': HouseholdAllocation;
+  'household.casework': HouseholdAllocation;
+  'household.assignWorker': HouseholdAllocation;
+  'caseload.viewTeam': undefined;
   'user.manage': undefined;
   'audit.view': undefined;
   'email.retry': undefined;
@@ -106,6 +109,20 @@ function decide(viewer: Viewer, action: Action, record: ActionRecords[Action]): 
       return role !== 'regionalViewer' && role !== 'administrator';
     case 'household.viewAssessment':
       return ASSESSMENT_ROLES.includes(role) && record?.allocatedCouncilId === viewer.councilId;
+    // Before handover the hub works the case; after it, the allocated council's assessing roles do, and the hub
+    // keeps a read-only summary (DOMAIN.md §1.3–1.4).
+    case 'household.casework':
+      if (!record) return false;
+      if (record.allocatedCouncilId === null) return AREA_ROLES.hub.includes(role);
+      return ASSESSMENT_ROLES.includes(role) && viewer.councilId === record.allocatedCouncilId;
+    // Hub managers assign work before handover; the allocated council's fostering team manager after it.
+    case 'household.assignWorker':
+      if (!record) return false;
+      if (record.allocatedCouncilId === null) return role === 'hubManager';
+      return role === 'fosteringManager' && viewer.councilId === record.allocatedCouncilId;
+    // Managers see how the open cases are spread across their team.
+    case 'caseload.viewTeam':
+      return role === 'hubManager' || role === 'fosteringManager';
     case 'user.manage':
     case 'audit.view':
     case 'email.retry':

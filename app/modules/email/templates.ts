@@ -2,14 +2,19 @@ import { render } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
 import type { z } from 'zod';
 import * as applicantMagicLink from '~emails/applicant-magic-link';
+import * as applicationReceived from '~emails/application-received';
+import * as decisionLetter from '~emails/decision-letter';
 import * as enquiryReceived from '~emails/enquiry-received';
 import * as hubNewEnquiry from '~emails/hub-new-enquiry';
+import * as initialVisitConfirmation from '~emails/initial-visit-confirmation';
 import * as invitationToApply from '~emails/invitation-to-apply';
+import * as panelDate from '~emails/panel-date';
 import * as passwordReset from '~emails/password-reset';
 import * as referenceReminder from '~emails/reference-reminder';
 import * as referenceRequest from '~emails/reference-request';
 import * as staffInvitation from '~emails/staff-invitation';
 import * as stageChanged from '~emails/stage-changed';
+import * as withdrawalConfirmation from '~emails/withdrawal-confirmation';
 import * as workerDigest from '~emails/worker-digest';
 
 type TemplateModule<Props extends object> = {
@@ -51,8 +56,13 @@ export const EMAIL_TEMPLATES = {
   'applicant-magic-link': defineTemplate(applicantMagicLink),
   'enquiry-received': defineTemplate(enquiryReceived),
   'hub-new-enquiry': defineTemplate(hubNewEnquiry),
+  'initial-visit-confirmation': defineTemplate(initialVisitConfirmation),
   'invitation-to-apply': defineTemplate(invitationToApply),
+  'application-received': defineTemplate(applicationReceived),
   'stage-changed': defineTemplate(stageChanged),
+  'panel-date': defineTemplate(panelDate),
+  'decision-letter': defineTemplate(decisionLetter),
+  'withdrawal-confirmation': defineTemplate(withdrawalConfirmation),
   'worker-digest': defineTemplate(workerDigest),
   'reference-request': defineTemplate(referenceRequest),
   'reference-reminder': defineTemplate(referenceReminder),

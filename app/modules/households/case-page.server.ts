@@ -23,8 +23,6 @@ import {
   completeTask,
   listCaseStaff,
   logContactAttempt,
-  mayAssignWorker,
-  mayDoCasework,
 } from '~/modules/households/casework.server';
 import { listTimelineForViewer } from '~/modules/households/timeline.server';
 import { availableEventsAt } from '~/modules/pipeline/available-events.server';
@@ -151,7 +149,7 @@ async function findCaseForViewer(viewer: Viewer, householdId: string) {
 }
 
 function viewOf(viewer: Viewer, household: { allocatedCouncilId: string | null }): CaseView {
-  if (mayDoCasework(viewer, household)) return 'casework';
+  if (can(viewer, 'household.casework', household)) return 'casework';
   if (viewer.role === 'mockingbirdLiaison') return 'contactOnly';
   return 'summary';
 }
@@ -315,7 +313,7 @@ export async function getCasePageForViewer(viewer: Viewer, householdId: string, 
     checks,
     permissions: {
       casework: canWork,
-      assignWorker: canWork && mayAssignWorker(viewer, household),
+      assignWorker: canWork && can(viewer, 'household.assignWorker', household),
       restrictedNotes: seesAssessment,
     },
   };

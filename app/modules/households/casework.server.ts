@@ -4,7 +4,7 @@ import { Forbidden, NotFound, ValidationFailed } from '~/lib/errors';
 import { todayInLondon } from '~/lib/uk';
 import { recordAudit, type AuditActor } from '~/modules/audit/audit.server';
 import { can, householdScope } from '~/modules/auth/access.server';
-import { isHubRole, type Role } from '~/modules/auth/roles';
+import type { Role } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
 import type { ContactAttemptInput, NoteInput, TaskInput } from '~/modules/households/casework';
 
@@ -17,22 +17,9 @@ type HouseholdOwnership = { id: string; allocatedCouncilId: string | null; counc
 
 const FORBIDDEN_MESSAGE = 'You do not have permission to do that';
 
-// These two rules belong in access.server.ts's `can` ('household.casework', 'household.assignWorker'); they live
-// here until that file has those actions. Before handover the hub works the case (DOMAIN.md §1.3–1.4);
-// after it, the allocated council's assessing roles do, and the hub keeps a read-only summary.
+// Who may be given the case: hub staff before handover, the allocated council's assessing roles after it.
 const HUB_STAFF: readonly Role[] = ['hubOfficer', 'hubManager'];
 const COUNCIL_CASEWORKERS: readonly Role[] = ['socialWorker', 'fosteringManager', 'decisionMaker', 'panelAdviser'];
-
-export function mayDoCasework(viewer: Viewer, household: { allocatedCouncilId: string | null }): boolean {
-  if (household.allocatedCouncilId === null) return isHubRole(viewer.role);
-  return COUNCIL_CASEWORKERS.includes(viewer.role) && viewer.councilId === household.allocatedCouncilId;
-}
-
-/** Hub managers assign work before handover; the allocated council's fostering team manager after it (DOMAIN.md §1.3). */
-export function mayAssignWorker(viewer: Viewer, household: { allocatedCouncilId: string | null }): boolean {
-  if (household.allocatedCouncilId === null) return viewer.role === 'hubManager';
-  return viewer.role === 'fosteringManager' && viewer.councilId === household.allocatedCouncilId;
-}
 
 /** Staff who can see and work this household now: hub staff before handover, the allocated council's after. */
 function caseStaffWhere(household: { allocatedCouncilId: string | null }): Prisma.UserWhereInput {
@@ -55,7 +42,7 @@ async function findHouseholdToWork(viewer: Viewer, householdId: string): Promise
     select: { id: true, allocatedCouncilId: true, councilId: true },
   });
   if (!household) throw new NotFound('Household not found');
-  if (!mayDoCasework(viewer, household)) throw new Forbidden(FORBIDDEN_MESSAGE);
+  if (!can(viewer, 'household.casework', household)) throw new Forbidden(FORBIDDEN_MESSAGE);
   return household;
 }
 
@@ -185,7 +172,7 @@ export async function assignWorker(viewer: Viewer, householdId: string, ownerId:
     select: { id: true, allocatedCouncilId: true, councilId: true, ownerId: true },
   });
   if (!household) throw new NotFound('Household not found');
-  if (!mayAssignWorker(viewer, household)) throw new Forbidden(FORBIDDEN_MESSAGE);
+  if (!can(viewer, 'household.assignWorker', household)) throw new Forbidden(FORBIDDEN_MESSAGE);
   await assertCaseStaff(household, ownerId, 'ownerId', 'Choose someone who works on this household');
   await prisma.$transaction(async (tx) => {
     await tx.household.update({ where: { id: householdId }, data: { ownerId, lastActivityAt: now } });

@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { PrismaClient, type Prisma } from '~/generated/prisma/client';
 import { createPrismaClient, prisma, type Tx } from '~/lib/db.server';
-import { env } from '~/lib/env.server';
 import { todayInLondon } from '~/lib/uk';
 import { recordAudit } from '~/modules/audit/audit.server';
 import { assertCan } from '~/modules/auth/access.server';

@@ -1,8 +1,8 @@
 import { and, assign, not, or, setup } from 'xstate';
 import type { Role } from '~/modules/auth/roles';
 import type { AwCode, ClosureReasonCode } from '~/modules/codes/closure-reasons';
-import type { EmailTemplate } from '~/modules/email/templates';
 import type { PipelineEvent } from './events';
+import type { StageEmailTemplate } from './stage-emails';
 
 // The recruitment pipeline (DOMAIN.md §2.6, §3.2) and the only list of stages (STYLE.md §3.1). Pure: no clock, no
 // I/O, no timers. Deadlines are stored as due dates by the writer; time arrives on each event as `occurredOn`.
@@ -204,7 +204,7 @@ const machineSetup = setup({
     })),
     clearHold: assign({ heldFrom: null, heldOn: null, expectedResumeOn: null }),
     // Declares intent only: the writer (transition.server.ts) turns it into an outbox row.
-    queueEmail: (_, _params: { template: EmailTemplate }) => {},
+    queueEmail: (_, _params: { template: StageEmailTemplate }) => {},
   },
 });
 
@@ -215,10 +215,15 @@ const describeStage = (label: string, ownerRole: Role, slaWorkingDays: number | 
 const openStage = (label: string, ownerRole: Role, slaWorkingDays: number | null) =>
   describeStage(label, ownerRole, slaWorkingDays, ['open']);
 
+const emailing = (template: StageEmailTemplate) => ({ type: 'queueEmail', params: { template } }) as const;
+
 /** CLOSE and WITHDRAW from an open stage; the stage id is recorded as `closedFromStage`. */
 const exitsFrom = (fromStage: string) => ({
   CLOSE: { target: '#pipeline.closed', actions: { type: 'recordClosure', params: { fromStage } } },
-  WITHDRAW: { target: '#pipeline.closed', actions: { type: 'recordClosure', params: { fromStage } } },
+  WITHDRAW: {
+    target: '#pipeline.closed',
+    actions: [{ type: 'recordClosure', params: { fromStage } }, emailing('withdrawal-confirmation')],
+  },
 }) as const;
 
 const holdFrom = (area: HeldFrom) =>
@@ -226,14 +231,16 @@ const holdFrom = (area: HeldFrom) =>
 
 const recordTransferIn = { TRANSFER_IN_RECORDED: { guard: not('transferredIn'), actions: 'recordFacts' } } as const;
 const reallocate = { REALLOCATE: { guard: 'allocatedToCouncil', actions: 'recordFacts' } } as const;
-const stageChangedEmail = { type: 'queueEmail', params: { template: 'stage-changed' } } as const;
+const stageChangedEmail = emailing('stage-changed');
+const panelDateEmail = emailing('panel-date');
+const decisionLetterEmail = emailing('decision-letter');
 
 const kinshipReportAndPanel = {
   CONNECTED_PERSON_REPORT_COMPLETED: { guard: not('connectedPersonReportComplete'), actions: 'recordFacts' },
   PANEL_BOOKED: {
     guard: 'connectedPersonReportComplete',
     target: '#pipeline.panel',
-    actions: ['recordFacts', stageChangedEmail],
+    actions: ['recordFacts', panelDateEmail],
   },
 } as const;
 
@@ -259,7 +266,7 @@ export const pipelineMachine = machineSetup.createMachine({
         INVITE: {
           guard: or(['initialVisitCompleted', 'initialVisitWaived']),
           target: 'invited',
-          actions: ['recordFacts', { type: 'queueEmail', params: { template: 'invitation-to-apply' } }],
+          actions: ['recordFacts', emailing('invitation-to-apply')],
         },
       },
       states: {
@@ -274,13 +281,17 @@ export const pipelineMachine = machineSetup.createMachine({
         },
         contacted: {
           ...openStage('First contact made', 'hubOfficer', 5),
-          on: { ...exitsFrom('enquiry.contacted'), VISIT_BOOKED: { target: 'visitBooked', actions: 'recordFacts' } },
+          on: {
+            ...exitsFrom('enquiry.contacted'),
+            VISIT_BOOKED: { target: 'visitBooked', actions: ['recordFacts', emailing('initial-visit-confirmation')] },
+          },
         },
         visitBooked: {
           ...openStage('Initial visit booked', 'hubOfficer', 5),
           on: {
             ...exitsFrom('enquiry.visitBooked'),
-            VISIT_BOOKED: { actions: 'recordFacts' },
+            // A rebooked visit confirms the new date.
+            VISIT_BOOKED: { actions: ['recordFacts', emailing('initial-visit-confirmation')] },
             VISIT_COMPLETED: { target: 'visited', actions: 'recordFacts' },
           },
         },
@@ -296,7 +307,7 @@ export const pipelineMachine = machineSetup.createMachine({
         ...exitsFrom('invited'),
         ...holdFrom('invited'),
         ...recordTransferIn,
-        APPLICATION_RECEIVED: { target: 'application', actions: 'recordFacts' },
+        APPLICATION_RECEIVED: { target: 'application', actions: ['recordFacts', emailing('application-received')] },
       },
     },
     application: {
@@ -337,7 +348,7 @@ export const pipelineMachine = machineSetup.createMachine({
         PANEL_BOOKED: {
           guard: and(['stage1Proceeded', 'formFComplete']),
           target: 'panel',
-          actions: ['recordFacts', stageChangedEmail],
+          actions: ['recordFacts', panelDateEmail],
         },
       },
       states: {
@@ -452,12 +463,12 @@ export const pipelineMachine = machineSetup.createMachine({
             APPROVE: {
               guard: and(['panelRecommendationPresent', 'finalMinutesReceived']),
               target: '#pipeline.approved',
-              actions: 'recordFacts',
+              actions: ['recordFacts', decisionLetterEmail],
             },
             PROPOSE_NOT_TO_APPROVE: {
               guard: and(['panelRecommendationPresent', 'finalMinutesReceived']),
               target: 'qdWindow',
-              actions: 'recordFacts',
+              actions: ['recordFacts', decisionLetterEmail],
             },
           },
         },
@@ -475,7 +486,7 @@ export const pipelineMachine = machineSetup.createMachine({
           ...openStage('Representations or independent review under way', 'decisionMaker', null),
           on: {
             ...exitsFrom('decision.qdReview'),
-            APPROVE: { target: '#pipeline.approved', actions: 'recordFacts' },
+            APPROVE: { target: '#pipeline.approved', actions: ['recordFacts', decisionLetterEmail] },
             CONFIRM_NOT_APPROVED: {
               target: '#pipeline.closed',
               actions: { type: 'recordClosure', params: { fromStage: 'decision.qdReview' } },

@@ -11,22 +11,24 @@ function viewerFor(role: Role): Viewer {
 }
 
 // Written out by hand from DOMAIN.md §1.3: Y = may, . = may not.
-// Columns: household.view, user.manage, audit.view, email.retry, import.run, report.view, report.viewUnsuppressed, export.households
+// Columns: household.view, user.manage, audit.view, email.retry, import.run, report.view, report.viewUnsuppressed,
+// export.households, caseload.viewTeam
 const ROLE_ACTIONS: Record<Role, string> = {
-  hubOfficer:         'Y . . . . . . .',
-  hubManager:         'Y . . . . Y Y Y',
-  socialWorker:       'Y . . . . . . .',
-  fosteringManager:   'Y . . . . Y Y Y',
-  decisionMaker:      'Y . . . . . . .',
-  panelAdviser:       'Y . . . . . . .',
-  mockingbirdLiaison: 'Y . . . . . . .',
-  regionalViewer:     '. . . . . Y . .',
-  administrator:      '. Y Y Y Y . . .',
-  applicant:          'Y . . . . . . .',
+  hubOfficer:         'Y . . . . . . . .',
+  hubManager:         'Y . . . . Y Y Y Y',
+  socialWorker:       'Y . . . . . . . .',
+  fosteringManager:   'Y . . . . Y Y Y Y',
+  decisionMaker:      'Y . . . . . . . .',
+  panelAdviser:       'Y . . . . . . . .',
+  mockingbirdLiaison: 'Y . . . . . . . .',
+  regionalViewer:     '. . . . . Y . . .',
+  administrator:      '. Y Y Y Y . . . .',
+  applicant:          'Y . . . . . . . .',
 };
 const COLUMNS = [
-  'household.view', 'user.manage', 'audit.view', 'email.retry', 'import.run', 'report.view', 'report.viewUnsuppressed', 'export.households',
-] as const satisfies readonly Exclude<Action, 'household.viewAssessment'>[];
+  'household.view', 'user.manage', 'audit.view', 'email.retry', 'import.run', 'report.view', 'report.viewUnsuppressed',
+  'export.households', 'caseload.viewTeam',
+] as const satisfies readonly Exclude<Action, 'household.viewAssessment' | 'household.casework' | 'household.assignWorker'>[];
 
 describe('can, for actions decided by role alone', () => {
   for (const [role, row] of Object.entries(ROLE_ACTIONS) as [Role, string][]) {
@@ -51,6 +53,36 @@ describe('household.viewAssessment', () => {
       expect(can(viewer, 'household.viewAssessment', { allocatedCouncilId: 'derbyshire' })).toBe(expected);
       expect(can(viewer, 'household.viewAssessment', { allocatedCouncilId: 'nottinghamshire' })).toBe(false);
       expect(can(viewer, 'household.viewAssessment', { allocatedCouncilId: null })).toBe(false);
+    });
+  }
+});
+
+describe('casework and assigning a worker', () => {
+  // [may work the case, may assign its worker] for a pre-handover case, then for one allocated to the viewer's own
+  // council (Derbyshire); a case allocated to another council is never theirs.
+  const EXPECTED: Record<Role, { beforeHandover: [boolean, boolean]; ownCouncil: [boolean, boolean] }> = {
+    hubOfficer: { beforeHandover: [true, false], ownCouncil: [false, false] },
+    hubManager: { beforeHandover: [true, true], ownCouncil: [false, false] },
+    socialWorker: { beforeHandover: [false, false], ownCouncil: [true, false] },
+    fosteringManager: { beforeHandover: [false, false], ownCouncil: [true, true] },
+    decisionMaker: { beforeHandover: [false, false], ownCouncil: [true, false] },
+    panelAdviser: { beforeHandover: [false, false], ownCouncil: [true, false] },
+    mockingbirdLiaison: { beforeHandover: [false, false], ownCouncil: [false, false] },
+    regionalViewer: { beforeHandover: [false, false], ownCouncil: [false, false] },
+    administrator: { beforeHandover: [false, false], ownCouncil: [false, false] },
+    applicant: { beforeHandover: [false, false], ownCouncil: [false, false] },
+  };
+
+  for (const [role, { beforeHandover, ownCouncil }] of Object.entries(EXPECTED) as [Role, (typeof EXPECTED)[Role]][]) {
+    it(`${role}`, () => {
+      const viewer = viewerFor(role);
+      const answers = (allocatedCouncilId: string | null) => [
+        can(viewer, 'household.casework', { allocatedCouncilId }),
+        can(viewer, 'household.assignWorker', { allocatedCouncilId }),
+      ];
+      expect(answers(null)).toEqual(beforeHandover);
+      expect(answers('derbyshire')).toEqual(ownCouncil);
+      expect(answers('nottinghamshire')).toEqual([false, false]);
     });
   }
 });

@@ -10,6 +10,11 @@ const KEY_PHRASES: Record<string, string[]> = {
   'hub-new-enquiry': ['ENQ-2026-000123', '2 April 2026', 'Open the enquiry'],
   'invitation-to-apply': ['invite you to apply', 'http://localhost:3000/apply'],
   'stage-changed': ['moved on to a new stage: Assessment stage 2'],
+  'initial-visit-confirmation': ['Dear Sam', 'Your initial visit is booked for Tuesday 14 April 2026'],
+  'application-received': ['received your application on 10 February 2026', 'What happens next: we will pass your application to one of the four councils'],
+  'panel-date': ['go to the fostering panel on Thursday 2 July 2026', 'you may bring a supporter'],
+  'decision-letter': ['on 12 August 2026 the council approved you as a foster carer', 'approval is for up to 2 children aged 0 to 10'],
+  'withdrawal-confirmation': ['We are sorry to see you go', 'you can come back to us at any time'],
   'reference-request': ['Dear Pat Jones', 'Sam Okafor has applied to become a foster carer with Derby City Council', 'alex.worker@derby.example by 17 April 2026'],
   'reference-reminder': ['We have not heard from you yet', 'alex.worker@derby.example by 17 April 2026'],
   'worker-digest': ['Due soon (1)', 'FFEM-000110: due 14 April 2026', 'FFEM-000101: due 7 April 2026', 'FFEM-000102: due 9 April 2026', 'FFEM-000087: due 20 March 2026'],
@@ -59,6 +64,26 @@ describe('email templates', () => {
   it('counts the digest cases in its subject', async () => {
     const { subject } = await renderEmail('worker-digest', EMAIL_TEMPLATES['worker-digest'].previewProps);
     expect(subject).toBe('Cases to follow up: 2 overdue, 1 due soon, 1 stalled');
+  });
+
+  it('writes a proposal not to approve with the 28-day window for representations or the IRM', async () => {
+    const { subject, text } = await renderEmail('decision-letter', {
+      decision: 'proposedNotToApprove',
+      firstName: 'Sam',
+      letterOn: '2026-08-14',
+      respondBy: '2026-09-11',
+    });
+    expect(subject).toBe('The decision on your fostering assessment');
+    expect(text).toContain('the council proposes not to approve you as a foster carer');
+    expect(text).toContain('Our letter dated 14 August 2026');
+    expect(text).toContain('You have 28 days from the date of the letter, until 11 September 2026');
+    expect(text).toContain('apply to the Independent Review Mechanism (IRM)');
+    expect(text).not.toContain('approved you');
+  });
+
+  it('refuses approval terms whose youngest age is above the oldest', async () => {
+    const terms = { decision: 'approved', firstName: 'Sam', decidedOn: '2026-08-12', numberOfChildren: 1, minAge: 12, maxAge: 5 };
+    await expect(renderStoredEmail('decision-letter', terms)).rejects.toThrow(/maxAge/);
   });
 
   it('rejects bad props, naming the field but never echoing the value', async () => {
