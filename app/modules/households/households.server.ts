@@ -1,7 +1,7 @@
 import type { Prisma } from '~/generated/prisma/client';
 import { prisma } from '~/lib/db.server';
 import { DEADLINE_RULES } from '~/lib/deadlines';
-import { Forbidden, NotFound } from '~/lib/errors';
+import { Forbidden } from '~/lib/errors';
 import { londonDateOf, normalisePhone, normalisePostcode, todayInLondon } from '~/lib/uk';
 import { addCalendarDays, calendarDaysBetween } from '~/lib/working-days';
 import { householdScope } from '~/modules/auth/access.server';
@@ -36,7 +36,6 @@ const APPROVED_STAGES = FINAL_STAGES.filter((stage) => !CLOSED_STAGES.includes(s
 const RECENTLY_CLOSED_DAYS = 30;
 const RECENT_ENQUIRIES = 5;
 const HOME_LIST_LENGTH = 10;
-const TIMELINE_LENGTH = 20;
 const BOARD_CARDS_PER_COLUMN = 20;
 const HOUR_MS = 60 * 60 * 1000;
 /** Households whose council is not known yet (outside the area, or no postcode) are counted under this key. */
@@ -618,51 +617,6 @@ export async function getCouncilWorkload(viewer: Viewer) {
       count: group._count._all,
     }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en-GB'));
-}
-
-// ---------------------------------------------------------------- the read-only summary
-
-/** Status, key dates and the recent timeline: what hub staff keep after handover (DOMAIN.md §1.4). */
-export async function getHouseholdSummaryForViewer(viewer: Viewer, id: string) {
-  const household = await prisma.household.findFirst({
-    where: scoped(viewer, { id }),
-    select: {
-      id: true,
-      reference: true,
-      displayName: true,
-      route: true,
-      stage: true,
-      enquiryDate: true,
-      initialVisitDate: true,
-      applicationDate: true,
-      handoverDate: true,
-      panelDate: true,
-      approvalDate: true,
-      closedDate: true,
-      council: { select: { name: true } },
-      allocatedCouncil: { select: { name: true } },
-      people: { select: { firstName: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
-      transitions: {
-        select: { id: true, fromStage: true, toStage: true, occurredOn: true, recordedAt: true },
-        orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }],
-        take: TIMELINE_LENGTH,
-      },
-    },
-  });
-  if (!household) throw new NotFound('Household not found');
-  const { council, allocatedCouncil, people, transitions, ...summary } = household;
-  return {
-    ...summary,
-    stageLabel: stageLabel(household.stage),
-    councilName: council?.name ?? null,
-    allocatedCouncilName: allocatedCouncil?.name ?? null,
-    firstNames: people.map((person) => person.firstName),
-    transitions: transitions.map((transition) => ({
-      ...transition,
-      fromLabel: transition.fromStage ? stageLabel(transition.fromStage) : null,
-      toLabel: stageLabel(transition.toStage),
-    })),
-  };
 }
 
 // ---------------------------------------------------------------- council home

@@ -10,12 +10,12 @@ import { householdScope } from '~/modules/auth/access.server';
 import { isCouncilRole } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
 import { queueEmail } from '~/modules/email/outbox.server';
-import { isEmailTemplate, type EmailTemplate } from '~/modules/email/templates';
 import { eventSchemaFor, payloadFactsOf, type PipelineEvent, type PipelineEventType } from './events';
 import { isPipelineEventType, maySendEvent } from './event-permissions';
 import { PIPELINE_MACHINE_VERSION, pipelineMachine } from './machine';
 import { nextDeadlineFor } from './next-deadline';
 import { restoreSnapshot, serialiseSnapshot, type PipelineSnapshot } from './snapshots';
+import { isStageEmailTemplate, stageEmailFor, type StageEmailTemplate } from './stage-emails';
 import { stageLabel, stageOf } from './stages';
 
 // The one writer of a household's stage (STYLE.md §3.2). Nothing else writes `stage`, `pipelineSnapshot` or
@@ -159,7 +159,7 @@ export async function applyPipelineEvent(
     });
 
     for (const template of emailsDeclaredBy(actions)) {
-      await queueApplicantEmail(tx, template, household, { to, transitionId: row.id });
+      await queueApplicantEmail(tx, template, household, { event, to, transitionId: row.id });
     }
     return { from, to, transitionId: row.id };
   });
@@ -297,11 +297,11 @@ function denormalisedColumns(event: PipelineEvent, from: string, to: string, nex
 // ---------------------------------------------------------------- emails
 
 /** The templates of the `queueEmail` actions the machine declared for this step, in order. */
-function emailsDeclaredBy(actions: readonly { type: string; params?: unknown }[]): EmailTemplate[] {
+function emailsDeclaredBy(actions: readonly { type: string; params?: unknown }[]): StageEmailTemplate[] {
   return actions.flatMap((action) => {
     if (action.type !== 'queueEmail') return [];
     const template = (action.params as { template?: unknown } | undefined)?.template;
-    if (typeof template !== 'string' || !isEmailTemplate(template)) {
+    if (typeof template !== 'string' || !isStageEmailTemplate(template)) {
       throw new Error(`The pipeline declared an email with no known template: ${String(template)}`);
     }
     return [template];
@@ -310,31 +310,18 @@ function emailsDeclaredBy(actions: readonly { type: string; params?: unknown }[]
 
 async function queueApplicantEmail(
   tx: Tx,
-  template: EmailTemplate,
+  template: StageEmailTemplate,
   household: HouseholdForEvent,
-  step: { to: string; transitionId: string },
+  step: { event: PipelineEvent; to: string; transitionId: string },
 ) {
   const applicant = household.people[0];
   const to = household.email ?? applicant?.email ?? null;
   if (!to) return; // Nobody to write to: the case page still shows the new stage.
-  const firstName = applicant?.firstName ?? household.displayName;
-  const common = { to, householdId: household.id, idempotencyKey: `${template}/${step.transitionId}` };
-  switch (template) {
-    case 'invitation-to-apply':
-      await queueEmail(tx, {
-        ...common,
-        template,
-        props: { firstName, applyUrl: new URL('/apply/sign-in', env.BASE_URL).toString() },
-      });
-      return;
-    case 'stage-changed':
-      await queueEmail(tx, {
-        ...common,
-        template,
-        props: { firstName, stageLabel: stageLabel(step.to), progressUrl: new URL('/apply', env.BASE_URL).toString() },
-      });
-      return;
-    default:
-      throw new Error(`The pipeline has no props for the ${template} email`);
-  }
+  const facts = { firstName: applicant?.firstName ?? household.displayName, toStage: step.to, baseUrl: env.BASE_URL };
+  await queueEmail(tx, {
+    ...stageEmailFor(template, step.event, facts),
+    to,
+    householdId: household.id,
+    idempotencyKey: `${template}/${step.transitionId}`,
+  });
 }

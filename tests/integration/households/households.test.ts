@@ -1,12 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prisma } from '~/lib/db.server';
-import { NotFound } from '~/lib/errors';
 import { isCouncilRole, type Role } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
 import {
   getApplicantHome,
   getCouncilOverview,
-  getHouseholdSummaryForViewer,
   getHubOverview,
   listHouseholdsForViewer,
 } from '~/modules/households/households.server';
@@ -175,65 +173,6 @@ describe('listHouseholdsForViewer', () => {
     await createHousehold({ displayName: 'Contacted', stage: 'enquiry.contacted' });
     const page = await listHouseholdsForViewer(await createViewer('hubOfficer'), { stage: 'enquiry.received', take: 25 });
     expect(page.households.map((household) => household.displayName)).toEqual(['New']);
-  });
-});
-
-describe('getHouseholdSummaryForViewer', () => {
-  it('gives a council viewer their own household, with first names only and the timeline newest first', async () => {
-    const household = await createHousehold({ councilId: 'derby-city', allocatedCouncilId: 'derby-city', stage: 'assessment.stage1' });
-    await prisma.person.create({ data: { householdId: household.id, role: 'applicant', firstName: 'Ada', lastName: 'Okafor' } });
-    await prisma.pipelineTransition.createMany({
-      data: [
-        { householdId: household.id, fromStage: null, toStage: 'enquiry.received', event: 'ENQUIRY_RECEIVED', occurredOn: '2026-01-15', occurredAt: new Date('2026-01-15T10:00:00Z'), recordedAt: new Date('2026-01-15T10:00:00Z'), machineVersion: 1 },
-        { householdId: household.id, fromStage: 'enquiry.received', toStage: 'enquiry.contacted', event: 'CONTACT_MADE', occurredOn: '2026-01-16', occurredAt: new Date('2026-01-16T10:00:00Z'), recordedAt: new Date('2026-01-16T10:00:00Z'), machineVersion: 1 },
-      ],
-    });
-
-    const summary = await getHouseholdSummaryForViewer(await createViewer('socialWorker', 'derby-city'), household.id);
-
-    expect(summary).toMatchObject({
-      reference: household.reference,
-      stageLabel: 'Stage 1: checks and references',
-      councilName: 'Derby City Council',
-      allocatedCouncilName: 'Derby City Council',
-      firstNames: ['Ada'],
-      enquiryDate: '2026-01-15',
-    });
-    expect(summary).not.toHaveProperty('email');
-    expect(summary.transitions.map((transition) => transition.toLabel)).toEqual(['First contact made', 'Enquiry received']);
-    expect(summary.transitions[1].fromLabel).toBeNull();
-  });
-
-  it('keeps only the last 20 transitions', async () => {
-    const household = await createHousehold();
-    await prisma.pipelineTransition.createMany({
-      data: Array.from({ length: 25 }, (_, index) => ({
-        householdId: household.id,
-        fromStage: 'enquiry.received',
-        toStage: 'enquiry.received',
-        event: 'CONTACT_ATTEMPT_FAILED',
-        occurredOn: '2026-01-15',
-        occurredAt: new Date(Date.UTC(2026, 0, 15, 10, index)),
-        recordedAt: new Date(Date.UTC(2026, 0, 15, 10, index)),
-        machineVersion: 1,
-      })),
-    });
-    const summary = await getHouseholdSummaryForViewer(await createViewer('hubOfficer'), household.id);
-    expect(summary.transitions).toHaveLength(20);
-  });
-
-  it('throws NotFound for another council’s household, and for an unallocated one heading their way', async () => {
-    const nottingham = await createHousehold({ councilId: 'nottingham-city', allocatedCouncilId: 'nottingham-city', stage: 'assessment.stage1' });
-    const headingToDerby = await createHousehold({ councilId: 'derby-city', stage: 'enquiry.received' });
-    const viewer = await createViewer('socialWorker', 'derby-city');
-
-    await expect(getHouseholdSummaryForViewer(viewer, nottingham.id)).rejects.toBeInstanceOf(NotFound);
-    await expect(getHouseholdSummaryForViewer(viewer, headingToDerby.id)).rejects.toBeInstanceOf(NotFound);
-  });
-
-  it('throws NotFound for a regional viewer, who sees aggregates only', async () => {
-    const household = await createHousehold();
-    await expect(getHouseholdSummaryForViewer(await createViewer('regionalViewer'), household.id)).rejects.toBeInstanceOf(NotFound);
   });
 });
 

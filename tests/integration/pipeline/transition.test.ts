@@ -6,6 +6,7 @@ import type { Viewer } from '~/modules/auth/viewer';
 import { InvalidEmailProps } from '~/modules/email/templates';
 import { listAvailableEvents } from '~/modules/pipeline/available-events.server';
 import type { PipelineEvent, PipelineEventType } from '~/modules/pipeline/events';
+import { listTimelineForViewer } from '~/modules/households/timeline.server';
 import { buildEventsToStage, restoreSnapshot } from '~/modules/pipeline/snapshots';
 import { stageOf } from '~/modules/pipeline/stages';
 import { applyPipelineEvent, type AppliedPipelineEvent } from '~/modules/pipeline/transition.server';
@@ -107,7 +108,7 @@ async function catchError(run: () => Promise<unknown>): Promise<unknown> {
 }
 
 describe('replaying realistic paths through the writer', () => {
-  it('invites an enquirer, queueing one invitation email keyed on the INVITE transition', async () => {
+  it('invites an enquirer, queueing the visit confirmation and the invitation, each keyed on its transition', async () => {
     const officer = await viewerFor('hubOfficer');
     const household = await createHousehold({ email: 'amara.okafor@example.test' });
     await addApplicant(household.id, 'Amara');
@@ -117,15 +118,23 @@ describe('replaying realistic paths through the writer', () => {
     const results = await replay(household.id, events, () => officer);
 
     expect(results.map((result) => result.to)).toEqual(['enquiry.contacted', 'enquiry.visitBooked', 'enquiry.visited', 'invited']);
+    // Ordered by idempotency key: 'initial-visit-confirmation/…' sorts before 'invitation-to-apply/…'.
     const emails = await outboxFor(household.id);
-    expect(emails).toHaveLength(1);
+    expect(emails).toHaveLength(2);
     expect(emails[0]).toMatchObject({
+      template: 'initial-visit-confirmation',
+      to: 'amara.okafor@example.test',
+      status: 'pending',
+      idempotencyKey: `initial-visit-confirmation/${results[1].transitionId}`,
+    });
+    expect(JSON.parse(emails[0].propsJson)).toEqual({ firstName: 'Amara', visitOn: '2026-03-03' });
+    expect(emails[1]).toMatchObject({
       template: 'invitation-to-apply',
       to: 'amara.okafor@example.test',
       status: 'pending',
       idempotencyKey: `invitation-to-apply/${results[3].transitionId}`,
     });
-    expect(JSON.parse(emails[0].propsJson)).toEqual({ firstName: 'Amara', applyUrl: 'http://localhost:3000/apply/sign-in' });
+    expect(JSON.parse(emails[1].propsJson)).toEqual({ firstName: 'Amara', applyUrl: 'http://localhost:3000/apply/sign-in' });
     expect(await householdRow(household.id)).toMatchObject({ initialVisitDate: '2026-03-10', version: 4 });
   });
 
@@ -193,10 +202,14 @@ describe('replaying realistic paths through the writer', () => {
     const emails = await outboxFor(household.id);
     expect(emails.map((email) => [email.idempotencyKey, JSON.parse(email.propsJson)])).toEqual(
       [
+        [`initial-visit-confirmation/${transitionId(1)}`, { firstName: 'Sam', visitOn: '2026-01-06' }],
         [`invitation-to-apply/${transitionId(3)}`, { firstName: 'Sam', applyUrl: 'http://localhost:3000/apply/sign-in' }],
+        [`application-received/${transitionId(4)}`, { firstName: 'Sam', receivedOn: '2026-02-10', progressUrl: 'http://localhost:3000/apply' }],
         [`stage-changed/${transitionId(6)}`, { firstName: 'Sam', stageLabel: 'Stage 1: checks and references', progressUrl: 'http://localhost:3000/apply' }],
         [`stage-changed/${transitionId(8)}`, { firstName: 'Sam', stageLabel: 'Stage 2: assessment (Form F)', progressUrl: 'http://localhost:3000/apply' }],
-        [`stage-changed/${transitionId(10)}`, { firstName: 'Sam', stageLabel: 'Panel date booked', progressUrl: 'http://localhost:3000/apply' }],
+        [`panel-date/${transitionId(10)}`, { firstName: 'Sam', panelOn: '2026-07-02' }],
+        // The shortest path's mainstream terms: two children aged 0 to 18.
+        [`decision-letter/${transitionId(14)}`, { decision: 'approved', firstName: 'Sam', decidedOn: '2026-08-12', numberOfChildren: 2, minAge: 0, maxAge: 18 }],
       ].sort(([left], [right]) => String(left).localeCompare(String(right))),
     );
   });
@@ -286,7 +299,8 @@ describe('replaying realistic paths through the writer', () => {
       'kinship.viability', 'kinship.temporaryApproval', 'kinship.temporaryApproval', 'panel.booked',
     ]);
     const emails = await outboxFor(household.id);
-    expect(emails.map((email) => email.idempotencyKey)).toEqual([`stage-changed/${results[3].transitionId}`]);
+    expect(emails.map((email) => email.idempotencyKey)).toEqual([`panel-date/${results[3].transitionId}`]);
+    expect(JSON.parse(emails[0].propsJson)).toEqual({ firstName: 'Joy', panelOn: '2026-06-10' });
     expect(await householdRow(household.id)).toMatchObject({ panelDate: '2026-06-10' });
   });
 
@@ -319,6 +333,143 @@ describe('replaying realistic paths through the writer', () => {
     const [result] = await replay(own.id, [withdraw as PipelineEvent], () => applicant);
     expect(result).toMatchObject({ from: 'enquiry.contacted', to: 'closed' });
     expect(await householdRow(own.id)).toMatchObject({ closedReason: 'NOT_NOW', withdrawalAwCode: null });
+  });
+});
+
+describe('stage emails', () => {
+  type StageEmailCase = {
+    name: string;
+    stage: string;
+    allocatedCouncilId?: string;
+    actor: Role;
+    event: Record<string, unknown> & { type: PipelineEventType; occurredOn: string };
+    template: string;
+    props: Record<string, unknown>;
+    timelineLabel: string;
+  };
+  const approvalTerms = { approvalType: 'mainstream', numberOfChildren: 3, minAge: 5, maxAge: 12, placementKinds: ['longTerm'] };
+  const cases: StageEmailCase[] = [
+    {
+      name: 'booking the initial visit confirms its date',
+      stage: 'enquiry.contacted',
+      actor: 'hubOfficer',
+      event: { type: 'VISIT_BOOKED', occurredOn: '2026-04-06', visitOn: '2026-04-14' },
+      template: 'initial-visit-confirmation',
+      props: { firstName: 'Ife', visitOn: '2026-04-14' },
+      timelineLabel: 'Initial visit confirmation',
+    },
+    {
+      name: 'rebooking the initial visit confirms the new date',
+      stage: 'enquiry.visitBooked',
+      actor: 'hubOfficer',
+      event: { type: 'VISIT_BOOKED', occurredOn: '2026-04-08', visitOn: '2026-04-21' },
+      template: 'initial-visit-confirmation',
+      props: { firstName: 'Ife', visitOn: '2026-04-21' },
+      timelineLabel: 'Initial visit confirmation',
+    },
+    {
+      name: 'receiving the application says what happens next',
+      stage: 'invited',
+      actor: 'hubOfficer',
+      event: { type: 'APPLICATION_RECEIVED', occurredOn: '2026-05-11' },
+      template: 'application-received',
+      props: { firstName: 'Ife', receivedOn: '2026-05-11', progressUrl: 'http://localhost:3000/apply' },
+      timelineLabel: 'Application received',
+    },
+    {
+      name: 'booking the panel gives its date',
+      stage: 'assessment.readyForPanel',
+      allocatedCouncilId: 'derby-city',
+      actor: 'panelAdviser',
+      event: { type: 'PANEL_BOOKED', occurredOn: '2026-07-01', panelOn: '2026-07-23' },
+      template: 'panel-date',
+      props: { firstName: 'Ife', panelOn: '2026-07-23' },
+      timelineLabel: 'Panel date',
+    },
+    {
+      name: 'an approval sends the decision letter with the terms',
+      stage: 'decision.awaitingAdm',
+      allocatedCouncilId: 'derby-city',
+      actor: 'decisionMaker',
+      event: { type: 'APPROVE', occurredOn: '2026-08-12', terms: approvalTerms },
+      template: 'decision-letter',
+      props: { decision: 'approved', firstName: 'Ife', decidedOn: '2026-08-12', numberOfChildren: 3, minAge: 5, maxAge: 12 },
+      timelineLabel: 'Decision letter',
+    },
+    {
+      name: 'an approval after representations sends the decision letter too',
+      stage: 'decision.qdReview',
+      allocatedCouncilId: 'derby-city',
+      actor: 'decisionMaker',
+      event: { type: 'APPROVE', occurredOn: '2026-09-30', terms: approvalTerms },
+      template: 'decision-letter',
+      props: { decision: 'approved', firstName: 'Ife', decidedOn: '2026-09-30', numberOfChildren: 3, minAge: 5, maxAge: 12 },
+      timelineLabel: 'Decision letter',
+    },
+    {
+      // Friday 14 August 2026 + 28 calendar days = Friday 11 September 2026 (DOMAIN.md §2.2 step 10).
+      name: 'a proposal not to approve sends the decision letter with the 28-day window',
+      stage: 'decision.awaitingAdm',
+      allocatedCouncilId: 'derby-city',
+      actor: 'decisionMaker',
+      event: { type: 'PROPOSE_NOT_TO_APPROVE', occurredOn: '2026-08-14', letterOn: '2026-08-14', reason: 'Concerns about capacity' },
+      template: 'decision-letter',
+      props: { decision: 'proposedNotToApprove', firstName: 'Ife', letterOn: '2026-08-14', respondBy: '2026-09-11' },
+      timelineLabel: 'Decision letter',
+    },
+    {
+      name: 'a withdrawal is confirmed',
+      stage: 'enquiry.contacted',
+      actor: 'hubOfficer',
+      event: { type: 'WITHDRAW', occurredOn: '2026-03-05', reasonCode: 'NOT_NOW' },
+      template: 'withdrawal-confirmation',
+      props: { firstName: 'Ife' },
+      timelineLabel: 'Withdrawal confirmation',
+    },
+    {
+      name: 'a withdrawal after handover is confirmed',
+      stage: 'assessment.stage1',
+      allocatedCouncilId: 'derby-city',
+      actor: 'socialWorker',
+      event: { type: 'WITHDRAW', occurredOn: '2026-05-18', reasonCode: 'FINANCES', awCode: 'AW4' },
+      template: 'withdrawal-confirmation',
+      props: { firstName: 'Ife' },
+      timelineLabel: 'Withdrawal confirmation',
+    },
+  ];
+
+  for (const example of cases) {
+    it(`${example.name}: one ${example.template} email, keyed on the transition and on the timeline`, async () => {
+      const council = example.allocatedCouncilId ?? null;
+      const actor = await viewerFor(example.actor, council);
+      const household = await createHousehold({ stage: example.stage, allocatedCouncilId: council, email: 'ife.adeyemi@example.test' });
+      await addApplicant(household.id, 'Ife');
+
+      const [result] = await replay(household.id, [example.event as PipelineEvent], () => actor);
+
+      const emails = await outboxFor(household.id);
+      expect(emails.map((email) => [email.template, email.idempotencyKey, email.to, email.status])).toEqual([
+        [example.template, `${example.template}/${result.transitionId}`, 'ife.adeyemi@example.test', 'pending'],
+      ]);
+      expect(JSON.parse(emails[0].propsJson)).toEqual(example.props);
+
+      // Before handover the hub reads the emails on the timeline; after it, the council's social worker does.
+      const reader = council === null ? await viewerFor('hubOfficer') : await viewerFor('socialWorker', council);
+      const timeline = await listTimelineForViewer(reader, { id: household.id, allocatedCouncilId: council });
+      expect(timeline.filter((entry) => entry.kind === 'email')).toEqual([
+        { kind: 'email', id: emails[0].id, at: emails[0].createdAt, templateLabel: example.timelineLabel, status: 'pending', sentAt: null },
+      ]);
+    });
+  }
+
+  it('queues no email for a closure the household did not choose', async () => {
+    const officer = await viewerFor('hubOfficer');
+    const household = await createHousehold({ stage: 'enquiry.received', email: 'no.reply@example.test' });
+    await addApplicant(household.id, 'Ife');
+
+    await replay(household.id, [{ type: 'CLOSE', occurredOn: '2026-03-05', reasonCode: 'NO_CONTACT' } as PipelineEvent], () => officer);
+
+    expect(await outboxFor(household.id)).toEqual([]);
   });
 });
 
