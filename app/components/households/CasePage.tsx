@@ -1,8 +1,10 @@
 import { AddTaskForm, AssignWorkerForm, ContactAttemptForm, NoteForm } from '~/components/case/CaseworkForms';
 import { EventForms } from '~/components/case/EventForms';
+import { References } from '~/components/case/References';
 import { errorsById, type FormFailure } from '~/components/case/form-ids';
 import { Stage1Checks } from '~/components/case/Stage1Checks';
 import { TaskList } from '~/components/case/TaskList';
+import { TemporaryApprovalWarning } from '~/components/case/TemporaryApprovalWarning';
 import { Timeline } from '~/components/case/Timeline';
 import { BackLink } from '~/components/govuk/BackLink';
 import { ErrorSummary } from '~/components/govuk/ErrorSummary';
@@ -120,6 +122,7 @@ export function CasePage({ data, failure, back }: CasePageProps) {
         <InsetText>The allocated council holds this case now. You can see its stage, key dates and peer-support notes.</InsetText>
       ) : null}
 
+      {data.temporaryApprovalWarning ? <TemporaryApprovalWarning warning={data.temporaryApprovalWarning} /> : null}
       {data.deadline ? <Deadline deadline={data.deadline} /> : null}
 
       {data.view === 'casework' || data.view === 'proposal' ? (
@@ -165,6 +168,8 @@ export function CasePage({ data, failure, back }: CasePageProps) {
           <Stage1Checks checks={data.checks} />
         </>
       ) : null}
+
+      {data.references ? <References section={data.references} today={data.today} failure={failure} /> : null}
 
       {data.timeline ? (
         <>

@@ -8,6 +8,17 @@ import { recordAudit } from '~/modules/audit/audit.server';
 import { can, householdScope } from '~/modules/auth/access.server';
 import { isCouncilRole } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
+import {
+  isReferenceIntent,
+  listReferencesForCasePage,
+  REFERENCE_FORM_SCHEMAS,
+  REFERENCE_NOTICES,
+  referenceFormKey,
+  submitReferenceAnswer,
+  submitReferenceRequest,
+  submitRefereeEmailCorrection,
+  type ReferenceIntent,
+} from '~/modules/checks/reference-page.server';
 import { enquiryChannelLabel, enquiryInterestLabel, enquirySourceLabel } from '~/modules/codes/enquiry';
 import {
   assignWorkerSchema,
@@ -24,13 +35,15 @@ import {
   listCaseStaff,
   logContactAttempt,
 } from '~/modules/households/casework.server';
+import { temporaryApprovalWarningFor } from '~/modules/households/temporary-approval-warning';
 import { listTimelineForViewer } from '~/modules/households/timeline.server';
 import { availableEventsAt } from '~/modules/pipeline/available-events.server';
 import { eventFormFields, eventFromForm, formValues, type EventFormContext } from '~/modules/pipeline/event-form';
 import { isPipelineEventType, maySendEvent } from '~/modules/pipeline/event-permissions';
 import { payloadFactsOf } from '~/modules/pipeline/events';
+import { nextDeadlineFor } from '~/modules/pipeline/next-deadline';
 import { restoreSnapshot, type PipelineSnapshot } from '~/modules/pipeline/snapshots';
-import { stageLabel } from '~/modules/pipeline/stages';
+import { isOpenStage, stageLabel } from '~/modules/pipeline/stages';
 import { applyPipelineEvent } from '~/modules/pipeline/transition.server';
 
 // The case page (issue 4): one read that decides what this viewer may see of a household, and one entry point for
@@ -272,21 +285,31 @@ function noticeFor(done: string | null, stage: string): string | null {
 }
 
 /** Everything the case page shows this viewer, and nothing it may not see. */
-export async function getCasePageForViewer(viewer: Viewer, householdId: string, options: { done?: string | null; today?: string } = {}) {
-  const today = options.today ?? todayInLondon();
+export async function getCasePageForViewer(
+  viewer: Viewer,
+  householdId: string,
+  options: { done?: string | null; today?: string; now?: Date; requestId?: string } = {},
+) {
+  const now = options.now ?? new Date();
+  const today = options.today ?? todayInLondon(now);
   const { household, snapshot, view } = await findCaseForViewer(viewer, householdId);
   const canWork = view === 'casework';
   const seesAssessment = canWork && can(viewer, 'household.viewAssessment', household);
 
   const available = view === 'casework' || view === 'proposal' ? availableEventsAt(viewer, snapshot, today) : [];
   const needsCouncils = available.some((event) => event.type === 'ALLOCATION_PROPOSED' || event.type === 'REALLOCATE');
-  const [context, timeline, tasks, staff, checks] = await Promise.all([
+  const [context, timeline, tasks, staff, checks, references] = await Promise.all([
     eventFormContext(household, snapshot, needsCouncils),
     canWork || view === 'summary' ? listTimelineForViewer(viewer, household) : null,
     canWork ? listOpenTasks(household.id) : null,
     canWork ? listCaseStaff(household) : null,
     seesAssessment ? listStage1Checks(household.id) : null,
+    seesAssessment
+      ? listReferencesForCasePage(viewer, household.id, { now, canRequest: isOpenStage(household.stage), requestId: options.requestId })
+      : null,
   ]);
+  // From the snapshot rather than the stored columns, so the warning never waits for the daily job.
+  const nextDeadline = nextDeadlineFor({ stage: household.stage, context: snapshot.context, householdDates: { enquiryDate: household.enquiryDate } });
 
   // Safeguarding notes and check results are protected fields: every read of them is audited (DOMAIN.md §1.4).
   const restrictedNotesShown = timeline?.some((entry) => entry.kind === 'note' && entry.restricted) ?? false;
@@ -303,14 +326,16 @@ export async function getCasePageForViewer(viewer: Viewer, householdId: string, 
   return {
     view,
     today,
-    notice: noticeFor(options.done ?? null, household.stage),
+    notice: noticeFor(options.done ?? null, household.stage) ?? (options.done ? (REFERENCE_NOTICES[options.done] ?? null) : null),
     household: describeHousehold(household, view),
     deadline: view === 'contactOnly' ? null : deadlineOf(household, today),
+    temporaryApprovalWarning: view === 'contactOnly' ? null : temporaryApprovalWarningFor(nextDeadline, today),
     events: available.map((event) => ({ type: event.type, label: event.label, fields: eventFormFields(event.type, context) })),
     timeline,
     tasks,
     staff: staff?.map((user) => ({ value: user.id, label: user.name })) ?? null,
     checks,
+    references,
     permissions: {
       casework: canWork,
       assignWorker: canWork && can(viewer, 'household.assignWorker', household),
@@ -347,7 +372,11 @@ const invalid = (form: string, fieldErrors: Record<string, string>, values: Reco
 /** One of the case page's forms, by its `intent`. Domain refusals come back as outcomes so the page can re-render. */
 export async function submitCaseForm(viewer: Viewer, householdId: string, formData: FormData, options: SubmitOptions = {}): Promise<CaseFormOutcome> {
   const intent = formData.get('intent');
-  const form = intent === 'event' ? `event-${String(formData.get('eventType') ?? '')}` : String(intent ?? '');
+  const checkId = formData.get('checkId');
+  const form =
+    intent === 'event' ? `event-${String(formData.get('eventType') ?? '')}`
+    : isReferenceIntent(intent) ? referenceFormKey(intent, typeof checkId === 'string' ? checkId : null)
+    : String(intent ?? '');
   const values = formValues(formData);
   try {
     const done = await runIntent(viewer, householdId, formData, options);
@@ -397,8 +426,40 @@ async function runIntent(viewer: Viewer, householdId: string, formData: FormData
       await assignWorker(viewer, householdId, parsed.data.ownerId, options);
       return 'assign';
     }
+    case 'requestReference':
+    case 'correctRefereeEmail':
+    case 'recordReference':
+      return submitReferenceForm(viewer, householdId, intent, formData, options);
     default:
       return invalid('page', { [FORM_ERROR_KEY]: 'Choose something to do on this page' }, {});
+  }
+}
+
+async function submitReferenceForm(
+  viewer: Viewer,
+  householdId: string,
+  intent: ReferenceIntent,
+  formData: FormData,
+  options: SubmitOptions,
+): Promise<string | CaseFormOutcome> {
+  const checkId = formData.get('checkId');
+  const form = referenceFormKey(intent, typeof checkId === 'string' ? checkId : null);
+  switch (intent) {
+    case 'requestReference': {
+      const parsed = parseForm(REFERENCE_FORM_SCHEMAS.requestReference, formData);
+      if (!parsed.ok) return invalid(form, parsed.fieldErrors, parsed.values);
+      return submitReferenceRequest(viewer, householdId, parsed.data, options);
+    }
+    case 'correctRefereeEmail': {
+      const parsed = parseForm(REFERENCE_FORM_SCHEMAS.correctRefereeEmail, formData);
+      if (!parsed.ok) return invalid(form, parsed.fieldErrors, parsed.values);
+      return submitRefereeEmailCorrection(viewer, householdId, parsed.data, options);
+    }
+    case 'recordReference': {
+      const parsed = parseForm(REFERENCE_FORM_SCHEMAS.recordReference, formData);
+      if (!parsed.ok) return invalid(form, parsed.fieldErrors, parsed.values);
+      return submitReferenceAnswer(viewer, householdId, parsed.data, options);
+    }
   }
 }
 
