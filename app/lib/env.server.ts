@@ -24,6 +24,8 @@ const schema = z
     HUB_INBOX: z.email().default('hub@fosterforeastmidlands.test'),
     TRUST_PROXY: booleanString,
     OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(2000),
+    // Enquiries accepted from one IP address in ten minutes (STYLE.md §5); raised for benchmarks and browser tests.
+    ENQUIRY_RATE_LIMIT: z.coerce.number().int().positive().default(5),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .superRefine((value, ctx) => {

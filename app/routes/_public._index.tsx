@@ -1,8 +1,10 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Link } from '@remix-run/react';
 
+import { ButtonLink } from '~/components/govuk/Button';
 import { InsetText } from '~/components/govuk/InsetText';
 import { PageHeading } from '~/components/govuk/PageHeading';
+import { TOPICS } from '~/modules/public-content/topics';
 
 export const meta: MetaFunction = () => [
   { title: 'Foster for East Midlands' },
@@ -29,6 +31,19 @@ export default function Landing() {
         We will talk to you about what fostering involves before you decide anything. Asking a question does not
         commit you to applying.
       </InsetText>
+      <ButtonLink to="/enquire">Ask about fostering</ButtonLink>
+
+      <h2 className="mb-4 mt-8 text-2xl">Find out more</h2>
+      <ul className="mb-8 space-y-4">
+        {TOPICS.map((topic) => (
+          <li key={topic.slug}>
+            <Link to={`/fostering/${topic.slug}`} className="text-lg font-bold">
+              {topic.title}
+            </Link>
+            <p className="text-muted">{topic.summary}</p>
+          </li>
+        ))}
+      </ul>
 
       <h2 className="mb-4 mt-8 text-2xl">If you have already started</h2>
       <p className="mb-4">

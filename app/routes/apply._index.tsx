@@ -4,6 +4,8 @@ import { InsetText } from '~/components/govuk/InsetText';
 import { PageHeading } from '~/components/govuk/PageHeading';
 import { SummaryList } from '~/components/govuk/SummaryList';
 import { formatDate } from '~/lib/uk';
+import { ButtonLink } from '~/components/govuk/Button';
+import { getApplicantProgress } from '~/modules/applications/applications.server';
 import { requireViewer } from '~/modules/auth/access.server';
 import { getApplicantHome } from '~/modules/households/households.server';
 
@@ -11,11 +13,12 @@ export const meta: MetaFunction = () => [{ title: 'Your application – Foster f
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, { area: 'apply' });
-  return { application: await getApplicantHome(viewer) };
+  const [application, progress] = await Promise.all([getApplicantHome(viewer), getApplicantProgress(viewer)]);
+  return { application, progress };
 }
 
 export default function ApplicantHome() {
-  const { application } = useLoaderData<typeof loader>();
+  const { application, progress } = useLoaderData<typeof loader>();
   if (!application) {
     return (
       <>
@@ -40,6 +43,40 @@ export default function ApplicantHome() {
       />
       <h2 className="mb-4 text-2xl font-bold">What happens next</h2>
       <InsetText>{application.nextStep}</InsetText>
+      {progress?.application ? (
+        <>
+          <h2 className="mb-4 text-2xl font-bold">Your application form</h2>
+          {progress.application.status === 'submitted' ? (
+            <p className="mb-8">
+              You have sent your application. <Link to="/apply/application/submitted">View the copy you sent</Link>.
+            </p>
+          ) : progress.canEdit ? (
+            <ButtonLink to="/apply/application">
+              {progress.application.status === 'notStarted' ? 'Start your application' : 'Continue your application'}
+            </ButtonLink>
+          ) : (
+            <p className="mb-8">
+              <Link to="/apply/application">Your application</Link>
+            </p>
+          )}
+        </>
+      ) : null}
+      {progress && progress.timeline.length > 0 ? (
+        <>
+          <h2 className="mb-4 text-2xl font-bold">The steps to becoming a foster carer</h2>
+          <ol className="mb-8 list-decimal space-y-2 pl-6">
+            {progress.timeline.map((step) => (
+              <li key={step.label} aria-current={step.state === 'current' ? 'step' : undefined}>
+                <span className={step.state === 'current' ? 'font-bold' : undefined}>{step.label}</span>
+                <span className="text-muted">
+                  {' '}
+                  ({step.state === 'done' ? 'done' : step.state === 'current' ? 'you are here' : 'to come'})
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
     </>
   );
 }

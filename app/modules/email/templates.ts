@@ -5,6 +5,7 @@ import * as applicantMagicLink from '~emails/applicant-magic-link';
 import * as applicationReceived from '~emails/application-received';
 import * as decisionLetter from '~emails/decision-letter';
 import * as enquiryReceived from '~emails/enquiry-received';
+import * as hubApplicationReceived from '~emails/hub-application-received';
 import * as hubNewEnquiry from '~emails/hub-new-enquiry';
 import * as initialVisitConfirmation from '~emails/initial-visit-confirmation';
 import * as invitationToApply from '~emails/invitation-to-apply';
@@ -56,6 +57,7 @@ export const EMAIL_TEMPLATES = {
   'applicant-magic-link': defineTemplate(applicantMagicLink),
   'enquiry-received': defineTemplate(enquiryReceived),
   'hub-new-enquiry': defineTemplate(hubNewEnquiry),
+  'hub-application-received': defineTemplate(hubApplicationReceived),
   'initial-visit-confirmation': defineTemplate(initialVisitConfirmation),
   'invitation-to-apply': defineTemplate(invitationToApply),
   'application-received': defineTemplate(applicationReceived),

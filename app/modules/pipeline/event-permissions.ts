@@ -35,7 +35,9 @@ export const EVENT_PERMISSIONS: Readonly<Record<PipelineEventType, PhaseRoles>> 
   VISIT_COMPLETED: hubOnly(),
   INITIAL_VISIT_WAIVED: hubOnly(['hubManager']),
   INVITE: hubOnly(),
-  APPLICATION_RECEIVED: hubOnly(),
+  // The hub records a paper application; an applicant sends their own online. The machine accepts it only from
+  // 'invited', and the writer's scoped read keeps an applicant to their own household.
+  APPLICATION_RECEIVED: hubOnly([...HUB_STAFF, 'applicant']),
   ALLOCATION_PROPOSED: hubOnly(['hubManager']),
   // The proposed council's fostering team manager answers the proposal while the hub still owns the case; the
   // writer also checks that the proposal was made to the manager's own council.

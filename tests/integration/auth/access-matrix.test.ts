@@ -12,6 +12,7 @@ import * as adminUsers from '~/routes/admin.users._index';
 import * as adminUsersNew from '~/routes/admin.users.new';
 import * as applyLayout from '~/routes/apply';
 import * as applyHome from '~/routes/apply._index';
+import * as applyApplication from '~/routes/apply.application._index';
 import * as councilLayout from '~/routes/council';
 import * as councilHome from '~/routes/council._index';
 import * as councilHousehold from '~/routes/council.households.$householdId';
@@ -67,6 +68,7 @@ type Page =
   | '/council/households/:nottinghamAllocated'
   | '/reports'
   | '/apply'
+  | '/apply/application'
   | '/admin'
   | '/admin/users'
   | '/admin/users/new'
@@ -97,6 +99,8 @@ const EXPECTED: readonly (readonly [Page, ...number[]])[] = [
   ['/council/households/:nottinghamAllocated',       403,   403,   404,   404,   404,   404,   404,   403,   403,   403,   302],
   ['/reports',                                       403,   200,   403,   200,   403,   403,   403,   200,   403,   403,   302],
   ['/apply',                                         403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   302],
+  // The applicant's own household is at 'invited', so their application form opens.
+  ['/apply/application',                             403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   302],
   ['/admin',                                         403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
   ['/admin/users',                                   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
   ['/admin/users/new',                               403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
@@ -134,6 +138,7 @@ const PAGES: Record<Page, { loaders: readonly Loader[]; household?: HouseholdKey
   },
   '/reports': { loaders: [reportsLayout.loader, reportsHome.loader] },
   '/apply': { loaders: [applyLayout.loader, applyHome.loader] },
+  '/apply/application': { loaders: [applyLayout.loader, applyApplication.loader] },
   '/admin': { loaders: [adminLayout.loader, adminHome.loader] },
   '/admin/users': { loaders: [adminLayout.loader, adminUsers.loader] },
   '/admin/users/new': { loaders: [adminLayout.loader, adminUsersNew.loader] },
@@ -236,7 +241,7 @@ describe('access matrix', () => {
           // The page's own loader decides alone: it must not lean on its layout (loaders run in parallel).
           expect(leaf.status).toBe(expected);
           if (expected === 302) {
-            const signIn = page === '/apply' ? '/apply/sign-in?' : '/login?';
+            const signIn = page.startsWith('/apply') ? '/apply/sign-in?' : '/login?';
             for (const outcome of outcomes) expect(outcome.location).toMatch(new RegExp(`^${signIn.replace('?', '\\?')}redirectTo=`));
           }
         });

@@ -8,6 +8,7 @@ const KEY_PHRASES: Record<string, string[]> = {
   'applicant-magic-link': ['Sign in to your application', 'expires in 15 minutes and works once'],
   'enquiry-received': ['Dear Sam', 'ENQ-2026-000123', 'within one working day'],
   'hub-new-enquiry': ['ENQ-2026-000123', '2 April 2026', 'Open the enquiry'],
+  'hub-application-received': ['FFEM-2026-000123', 'sent their online application on 2 April 2026', 'Open the case'],
   'invitation-to-apply': ['invite you to apply', 'http://localhost:3000/apply'],
   'stage-changed': ['moved on to a new stage: Assessment stage 2'],
   'initial-visit-confirmation': ['Dear Sam', 'Your initial visit is booked for Tuesday 14 April 2026'],

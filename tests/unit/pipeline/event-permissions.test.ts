@@ -123,8 +123,8 @@ describe('the permission table, role by role', () => {
     expect(eventTypesForRole('decisionMaker', 'hub')).toEqual([]);
   });
 
-  it('lets an applicant only withdraw', () => {
-    expect(eventTypesForRole('applicant', 'hub')).toEqual(['WITHDRAW']);
+  it('lets an applicant send their application before handover, and otherwise only withdraw', () => {
+    expect(eventTypesForRole('applicant', 'hub')).toEqual(['APPLICATION_RECEIVED', 'WITHDRAW']);
     expect(eventTypesForRole('applicant', 'council')).toEqual(['WITHDRAW']);
   });
 
@@ -182,8 +182,11 @@ describe('maySendEvent', () => {
     expect(maySendEvent(derby('panelAdviser'), 'PANEL_RECOMMENDED', ALLOCATED_TO_DERBY)).toBe(true);
   });
 
-  it('lets an applicant withdraw whoever holds the case, and do nothing else', () => {
+  it('lets an applicant withdraw whoever holds the case, send their application before handover, and do nothing else', () => {
     expect(maySendEvent(hub('applicant'), 'WITHDRAW', BEFORE_HANDOVER)).toBe(true);
+    expect(maySendEvent(hub('applicant'), 'APPLICATION_RECEIVED', BEFORE_HANDOVER)).toBe(true);
+    expect(maySendEvent(hub('applicant'), 'APPLICATION_RECEIVED', ALLOCATED_TO_DERBY)).toBe(false);
+    expect(maySendEvent(hub('applicant'), 'INVITE', BEFORE_HANDOVER)).toBe(false);
     expect(maySendEvent(hub('applicant'), 'WITHDRAW', ALLOCATED_TO_DERBY)).toBe(true);
     expect(maySendEvent(hub('applicant'), 'CLOSE', BEFORE_HANDOVER)).toBe(false);
     expect(maySendEvent(hub('applicant'), 'HOLD', ALLOCATED_TO_DERBY)).toBe(false);
