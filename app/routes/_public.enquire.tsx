@@ -22,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: 'Ask about fostering – Foste
 // A page rendered from the action (no JavaScript) takes its headers from here, so Retry-After reaches the browser.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const retryAfter = actionHeaders.get('Retry-After');
-  return retryAfter ? { 'Retry-After': retryAfter } : {};
+  return retryAfter ? new Headers({ 'Retry-After': retryAfter }) : new Headers();
 };
 
 export function loader() {

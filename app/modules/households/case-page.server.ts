@@ -6,6 +6,7 @@ import { FORM_ERROR_KEY, parseForm } from '~/lib/forms';
 import { todayInLondon } from '~/lib/uk';
 import { recordAudit } from '~/modules/audit/audit.server';
 import { can, householdScope } from '~/modules/auth/access.server';
+import { REFERENCE_TYPES } from '~/modules/checks/references.server';
 import { isCouncilRole } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
 import {
@@ -245,9 +246,10 @@ async function listOpenTasks(householdId: string) {
   return tasks.map((task) => ({ id: task.id, title: task.title, dueOn: task.dueOn, ownerName: task.owner?.name ?? null }));
 }
 
+/** The statutory checks other than references, which have their own section with requests and reminders. */
 async function listStage1Checks(householdId: string) {
   const checks = await prisma.stage1Check.findMany({
-    where: { householdId },
+    where: { householdId, type: { notIn: [...REFERENCE_TYPES] } },
     select: {
       id: true,
       type: true,
