@@ -142,7 +142,8 @@ app.all(
   createRequestHandler({
     build,
     mode: 'production',
-    getLoadContext: (_req, res) => ({ nonce: res.locals.nonce, requestId: res.locals.requestId }),
+    // req.ip is the socket's address, or X-Forwarded-For's when TRUST_PROXY is on (see 'trust proxy' above).
+    getLoadContext: (req, res) => ({ nonce: res.locals.nonce, requestId: res.locals.requestId, clientIp: req.ip }),
   }),
 );
 

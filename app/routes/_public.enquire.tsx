@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (isHoneypotFilled(form)) return redirect('/enquire/received');
   const parsed = parseForm(enquirySchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, retryAfterMinutes: null }, { status: 400 });
-  const admission = admitEnquiry(clientAddressOf(request, context), parsed.data.idempotencyKey);
+  const admission = admitEnquiry(clientAddressOf(context), parsed.data.idempotencyKey);
   if (!admission.allowed) {
     return data(
       { fieldErrors: {}, values: typedValues(form), retryAfterMinutes: Math.ceil(admission.retryAfterSeconds / 60) },

@@ -6,5 +6,7 @@ declare module '@remix-run/node' {
   interface AppLoadContext {
     nonce?: string;
     requestId?: string;
+    /** The visitor's address, for per-IP rate limits. */
+    clientIp?: string;
   }
 }

@@ -53,18 +53,11 @@ function sweepExpired(now: number) {
 }
 
 /**
- * The address the request came from. X-Forwarded-For is anyone's to write, so it counts only behind our own proxy
- * (TRUST_PROXY), and then only its last entry, the one that proxy added. Otherwise the server passes the socket's
- * address in the load context; without it (tests, the Vite dev server) every request shares one allowance.
+ * The address the request came from, as server.js reads it: the socket's address, or behind our own proxy
+ * (TRUST_PROXY) the address that proxy reports. Without it (the Vite dev server) every request shares one allowance.
  */
-export function clientAddressOf(request: Request, context: AppLoadContext): string {
-  if (env.TRUST_PROXY) {
-    const forwarded = request.headers.get('x-forwarded-for')?.split(',').map((entry) => entry.trim()).filter(Boolean);
-    const nearest = forwarded?.at(-1);
-    if (nearest) return nearest;
-  }
-  const fromServer: unknown = 'clientIp' in context ? context.clientIp : undefined;
-  return typeof fromServer === 'string' && fromServer !== '' ? fromServer : 'unknown';
+export function clientAddressOf(context: AppLoadContext): string {
+  return context.clientIp || 'unknown';
 }
 
 // ---------------------------------------------------------------- the confirmation page

@@ -535,24 +535,81 @@ function boardColumns(filter: HouseholdFilter) {
   }));
 }
 
-/** The London date each household last arrived at its current stage, from its transitions. */
+/**
+ * The London date each household last arrived at its current stage, from its transitions. Read by household through
+ * the [householdId, occurredAt] index: a few rows per card, where reading by stage would walk every household's
+ * arrivals at the board's stages.
+ */
 async function findStageArrivals(households: readonly { id: string; stage: string }[]) {
-  if (households.length === 0) return new Map<string, string>();
-  const arrivals = await prisma.pipelineTransition.groupBy({
-    by: ['householdId', 'toStage'],
-    where: {
-      householdId: { in: households.map((household) => household.id) },
-      toStage: { in: [...new Set(households.map((household) => household.stage))] },
-      // A step that stays in its stage (a failed contact attempt) is activity, not an arrival.
-      OR: [{ fromStage: null }, { fromStage: { not: { equals: prisma.pipelineTransition.fields.toStage } } }],
-    },
-    _max: { occurredOn: true },
-  });
   const arrivalByCell = new Map<string, string>();
-  for (const arrival of arrivals) {
-    if (arrival._max.occurredOn) arrivalByCell.set(cellKey(arrival.toStage, arrival.householdId), arrival._max.occurredOn);
+  if (households.length === 0) return arrivalByCell;
+  const stageById = new Map(households.map((household) => [household.id, household.stage]));
+  const transitions = await prisma.pipelineTransition.findMany({
+    where: { householdId: { in: [...stageById.keys()] } },
+    select: { householdId: true, fromStage: true, toStage: true, occurredOn: true },
+  });
+  for (const transition of transitions) {
+    // A step that stays in its stage (a failed contact attempt) is activity, not an arrival.
+    const isArrival = transition.fromStage !== transition.toStage;
+    if (!isArrival || stageById.get(transition.householdId) !== transition.toStage) continue;
+    const cell = cellKey(transition.toStage, transition.householdId);
+    const latest = arrivalByCell.get(cell);
+    if (latest === undefined || transition.occurredOn > latest) arrivalByCell.set(cell, transition.occurredOn);
   }
   return arrivalByCell;
+}
+
+const CARD_SORT_SELECT = { updatedAt: true, enquiryDate: true } satisfies Prisma.HouseholdSelect;
+type CardRow = Prisma.HouseholdGetPayload<{ select: typeof CARD_SELECT & typeof CARD_SORT_SELECT }>;
+
+/** Orders cards as the list does: by the sort column then id, a missing next deadline after every filled one. */
+function compareCards(filter: HouseholdFilter): (a: CardRow, b: CardRow) => number {
+  const sign = filter.direction === 'asc' ? 1 : -1;
+  const byValue = <T extends string | number>(a: T, b: T) => (a < b ? -sign : a > b ? sign : 0);
+  const byId = (a: CardRow, b: CardRow) => byValue(a.id, b.id);
+  switch (filter.sort) {
+    case 'updated':
+      return (a, b) => byValue(a.updatedAt.getTime(), b.updatedAt.getTime()) || byId(a, b);
+    case 'enquiryDate':
+      return (a, b) => byValue(a.enquiryDate, b.enquiryDate) || byId(a, b);
+    case 'reference':
+      return (a, b) => byValue(a.reference, b.reference) || byId(a, b);
+    case 'nextDue':
+      return (a, b) => {
+        if (a.nextDueOn === null || b.nextDueOn === null) {
+          return a.nextDueOn === b.nextDueOn ? byId(a, b) : a.nextDueOn === null ? 1 : -1;
+        }
+        return byValue(a.nextDueOn, b.nextDueOn) || byId(a, b);
+      };
+  }
+}
+
+/**
+ * A column's first cards in the list's order. One query per stage, each walking that stage's sort index for its
+ * first few rows, then merged: a single query over several stages would sort every matching household.
+ */
+async function findColumnCards(viewer: Viewer, filter: HouseholdFilter, stages: readonly string[], today: string) {
+  const stagesToRead = filter.stage ? stages.filter((stage) => stage === filter.stage) : stages;
+  const cardsByStage = await Promise.all(
+    stagesToRead.map((stage) =>
+      readSegments(
+        pageSegments(viewer, { ...filter, stageGroup: undefined, stage }, null, 'after', today),
+        BOARD_CARDS_PER_COLUMN,
+        (segment, limit) =>
+          prisma.household.findMany({
+            where: segment.where,
+            select: { ...CARD_SELECT, ...CARD_SORT_SELECT },
+            orderBy: segment.orderBy,
+            take: limit,
+          }),
+      ),
+    ),
+  );
+  return cardsByStage
+    .flat()
+    .sort(compareCards(filter))
+    .slice(0, BOARD_CARDS_PER_COLUMN)
+    .map(({ updatedAt: _updatedAt, enquiryDate: _enquiryDate, ...card }) => card);
 }
 
 /** The pipeline board: per column, how many households the filter matches and the first few, in the list's order. */
@@ -566,11 +623,7 @@ export async function getHouseholdBoard(viewer: Viewer, filter: HouseholdFilter,
     }),
     Promise.all(
       columns.map((column) =>
-        column.filter === null
-          ? Promise.resolve([])
-          : readSegments(pageSegments(viewer, column.filter, null, 'after', today), BOARD_CARDS_PER_COLUMN, (segment, limit) =>
-              prisma.household.findMany({ where: segment.where, select: CARD_SELECT, orderBy: segment.orderBy, take: limit }),
-            ),
+        column.filter === null ? Promise.resolve([]) : findColumnCards(viewer, column.filter, column.stages, today),
       ),
     ),
   ]);

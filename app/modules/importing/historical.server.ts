@@ -3,7 +3,7 @@
 // differs from the database, so the same file twice changes nothing.
 import { randomUUID } from 'node:crypto';
 import { PrismaClient, type Prisma } from '~/generated/prisma/client';
-import { createPrismaClient, prisma, type Tx } from '~/lib/db.server';
+import { createPrismaClient, optimizeQueryPlanner, prisma, type Tx } from '~/lib/db.server';
 import { todayInLondon } from '~/lib/uk';
 import { recordAudit } from '~/modules/audit/audit.server';
 import { assertCan } from '~/modules/auth/access.server';
@@ -61,7 +61,7 @@ export async function importHistorical(
   if (!validation.ok) return { ok: false, errors: validation.errors, counts: countsOf(0, 0, 0, 0) };
   const rows = validation.rows;
 
-  return withOwnConnection((client) =>
+  const result: ImportResult = await withOwnConnection((client) =>
     client.$transaction(
       async (tx) => {
         const stored = await loadStoredHouseholds(tx, rows.map((row) => row.reference));
@@ -92,6 +92,9 @@ export async function importHistorical(
       { timeout: TRANSACTION_TIMEOUT_MS, maxWait: BUSY_TIMEOUT_MS },
     ),
   );
+  // Thousands of new rows can change which index is best; statistics are refreshed once the import has committed.
+  if (result.ok && !result.dryRun) await optimizeQueryPlanner();
+  return result;
 }
 
 /**
