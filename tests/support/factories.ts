@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { prisma } from '~/lib/db.server';
 import { hashPassword } from '~/modules/auth/passwords.server';
-import type { Role } from '~/modules/auth/roles';
+import { isCouncilRole, type Role } from '~/modules/auth/roles';
+import type { Viewer } from '~/modules/auth/viewer';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -25,6 +26,17 @@ export async function createUser(
       passwordHash: hash,
     },
   });
+}
+
+/** A signed-in person as the modules see them, backed by a real user row. Council roles need a council. */
+export async function createViewer(role: Role, councilId: string | null = null, name?: string): Promise<Viewer> {
+  const user = await createUser({ role, councilId, name });
+  const base = { userId: user.id, name: user.name, email: user.email, sessionId: 'test-session' };
+  if (isCouncilRole(role)) {
+    if (councilId === null) throw new Error(`A ${role} needs a council`);
+    return { ...base, role, councilId };
+  }
+  return { ...base, role, councilId: null };
 }
 
 let referenceCounter = 0;

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prisma } from '~/lib/db.server';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '~/lib/errors';
-import { isCouncilRole, type Role } from '~/modules/auth/roles';
-import type { Viewer } from '~/modules/auth/viewer';
 import {
   correctRefereeEmail,
   listReferenceRequests,
@@ -12,23 +10,13 @@ import {
   type ReferenceOutcomeInput,
   sendDueReferenceReminders,
 } from '~/modules/checks/references.server';
-import { createHousehold, createUser } from '../../support/factories';
+import { createHousehold, createViewer } from '../../support/factories';
 
 // Dates are worked by hand (DOMAIN.md §2.4): the start day is day 0 and working days skip weekends and bank holidays.
 // Wednesday 25 March 2026 + 10 working days = Friday 10 April (Good Friday 3 April and Easter Monday 6 April skipped);
 // + 15 working days = Friday 17 April.
 const REQUESTED_AT = new Date('2026-03-25T10:00:00Z');
 const REQUESTED_ON = '2026-03-25';
-
-async function viewerFor(role: Role, councilId: string | null = null, name?: string): Promise<Viewer> {
-  const user = await createUser({ role, councilId, name });
-  const base = { userId: user.id, name: user.name, email: user.email, sessionId: 'test-session' };
-  if (isCouncilRole(role)) {
-    if (councilId === null) throw new Error(`A ${role} needs a council`);
-    return { ...base, role, councilId };
-  }
-  return { ...base, role, councilId: null };
-}
 
 async function derbyHouseholdInStage1() {
   const household = await createHousehold({ stage: 'assessment.stage1', allocatedCouncilId: 'derby-city' });
@@ -61,7 +49,7 @@ async function catchError(run: () => Promise<unknown>): Promise<unknown> {
 
 describe('requestReference', () => {
   it('creates the check and queues the request to the referee, with no assessment detail', async () => {
-    const worker = await viewerFor('socialWorker', 'derby-city', 'Alex Worker');
+    const worker = await createViewer('socialWorker', 'derby-city', 'Alex Worker');
     const household = await derbyHouseholdInStage1();
 
     const { checkId } = await requestReference(worker, household.id, personalReference, { now: REQUESTED_AT });
@@ -99,7 +87,7 @@ describe('requestReference', () => {
   });
 
   it('refuses a bad address or a missing name with field errors, and writes nothing', async () => {
-    const worker = await viewerFor('socialWorker', 'derby-city');
+    const worker = await createViewer('socialWorker', 'derby-city');
     const household = await derbyHouseholdInStage1();
 
     const error = await catchError(() =>
@@ -112,8 +100,8 @@ describe('requestReference', () => {
   });
 
   it('answers NotFound to another council and Forbidden to the hub, which sees the case but not its references', async () => {
-    const nottinghamWorker = await viewerFor('socialWorker', 'nottingham-city');
-    const hubOfficer = await viewerFor('hubOfficer');
+    const nottinghamWorker = await createViewer('socialWorker', 'nottingham-city');
+    const hubOfficer = await createViewer('hubOfficer');
     const household = await derbyHouseholdInStage1();
 
     expect(await catchError(() => requestReference(nottinghamWorker, household.id, personalReference))).toBeInstanceOf(NotFound);
@@ -125,7 +113,7 @@ describe('requestReference', () => {
 
 describe('the one automatic reminder', () => {
   it('is queued on the 10th working day without an answer, and only once', async () => {
-    const worker = await viewerFor('socialWorker', 'derby-city', 'Alex Worker');
+    const worker = await createViewer('socialWorker', 'derby-city', 'Alex Worker');
     const household = await derbyHouseholdInStage1();
     const { checkId } = await requestReference(worker, household.id, personalReference, { now: REQUESTED_AT });
 
@@ -147,7 +135,7 @@ describe('the one automatic reminder', () => {
   });
 
   it('is not sent once the reference is in, or when the case has closed', async () => {
-    const worker = await viewerFor('socialWorker', 'derby-city');
+    const worker = await createViewer('socialWorker', 'derby-city');
     const answered = await derbyHouseholdInStage1();
     const { checkId: answeredCheck } = await requestReference(worker, answered.id, personalReference, { now: REQUESTED_AT });
     await recordReferenceOutcome(worker, answeredCheck, { receivedOn: '2026-04-01', outcome: 'clear' }, { now: new Date('2026-04-01T12:00:00Z') });
@@ -164,7 +152,7 @@ describe('the one automatic reminder', () => {
 
 describe('correctRefereeEmail', () => {
   it('stores the new address and sends the request again, which earns its own reminder', async () => {
-    const worker = await viewerFor('socialWorker', 'derby-city');
+    const worker = await createViewer('socialWorker', 'derby-city');
     const household = await derbyHouseholdInStage1();
     const { checkId } = await requestReference(worker, household.id, personalReference, { now: REQUESTED_AT });
     await sendDueReferenceReminders({ today: '2026-04-10' });
@@ -202,9 +190,9 @@ describe('correctRefereeEmail', () => {
   });
 
   it('refuses a bad address, a check in another council, and a referee who has already answered', async () => {
-    const worker = await viewerFor('socialWorker', 'derby-city');
-    const nottinghamManager = await viewerFor('fosteringManager', 'nottingham-city');
-    const hubManager = await viewerFor('hubManager');
+    const worker = await createViewer('socialWorker', 'derby-city');
+    const nottinghamManager = await createViewer('fosteringManager', 'nottingham-city');
+    const hubManager = await createViewer('hubManager');
     const household = await derbyHouseholdInStage1();
     const { checkId } = await requestReference(worker, household.id, personalReference, { now: REQUESTED_AT });
 
@@ -221,8 +209,8 @@ describe('correctRefereeEmail', () => {
 
 describe('recordReferenceOutcome and statuses', () => {
   it('records a received reference once, and a decline', async () => {
-    const worker = await viewerFor('socialWorker', 'derby-city');
-    const nottinghamWorker = await viewerFor('socialWorker', 'nottingham-city');
+    const worker = await createViewer('socialWorker', 'derby-city');
+    const nottinghamWorker = await createViewer('socialWorker', 'nottingham-city');
     const household = await derbyHouseholdInStage1();
     const received = await requestReference(worker, household.id, personalReference, { now: REQUESTED_AT });
     const declined = await requestReference(worker, household.id, { ...personalReference, type: 'formerPartner' }, { now: REQUESTED_AT });

@@ -4,28 +4,16 @@ import { prisma } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { Forbidden, ValidationFailed } from '~/lib/errors';
 import { householdScope } from '~/modules/auth/access.server';
-import { isCouncilRole, type Role } from '~/modules/auth/roles';
-import type { Viewer } from '~/modules/auth/viewer';
 import { createEnquiry, createKinshipReferral } from '~/modules/enquiries/enquiries.server';
 import type { EnquiryInput, KinshipReferralInput } from '~/modules/enquiries/schema';
 import { restoreSnapshot } from '~/modules/pipeline/snapshots';
 import { stageOf } from '~/modules/pipeline/stages';
-import { createUser } from '../../support/factories';
+import { createViewer } from '../../support/factories';
 
 // The database is shared by the whole file: every test uses its own names, emails and idempotency keys.
 
 /** Thursday 2 April 2026, 14:30 in London (BST). */
 const NOW = new Date('2026-04-02T13:30:00Z');
-
-async function viewerFor(role: Role, councilId: string | null = null): Promise<Viewer> {
-  const user = await createUser({ role, councilId });
-  const base = { userId: user.id, name: user.name, email: user.email, sessionId: 'test-session' };
-  if (isCouncilRole(role)) {
-    if (councilId === null) throw new Error(`A ${role} needs a council`);
-    return { ...base, role, councilId };
-  }
-  return { ...base, role, councilId: null };
-}
 
 function enquiry(overrides: Partial<EnquiryInput> = {}): EnquiryInput {
   const tag = randomUUID().slice(0, 8);
@@ -46,7 +34,7 @@ function enquiry(overrides: Partial<EnquiryInput> = {}): EnquiryInput {
 
 describe('createEnquiry', () => {
   it('creates the household at its first stage with its people, interests, audit row and two emails', async () => {
-    const hubOfficer = await viewerFor('hubOfficer');
+    const hubOfficer = await createViewer('hubOfficer');
     const input = enquiry({
       partnerFirstName: 'Sam',
       partnerLastName: 'Okafor',
@@ -152,7 +140,7 @@ describe('createEnquiry', () => {
   });
 
   it('records the day staff say it was received, but never a day in the future', async () => {
-    const hubManager = await viewerFor('hubManager');
+    const hubManager = await createViewer('hubManager');
     const { household } = await createEnquiry(hubManager, enquiry(), {
       channel: 'event',
       origin: 'staff',
@@ -186,7 +174,7 @@ describe('createEnquiry', () => {
   });
 
   it('is for hub staff only among staff', async () => {
-    const socialWorker = await viewerFor('socialWorker', 'derby-city');
+    const socialWorker = await createViewer('socialWorker', 'derby-city');
     await expect(createEnquiry(socialWorker, enquiry(), { channel: 'phone', origin: 'staff', now: NOW })).rejects.toBeInstanceOf(Forbidden);
   });
 });
@@ -206,7 +194,7 @@ describe('createKinshipReferral', () => {
   }
 
   it('creates a kinship case owned by the referring council from the start', async () => {
-    const socialWorker = await viewerFor('socialWorker', 'derbyshire');
+    const socialWorker = await createViewer('socialWorker', 'derbyshire');
     const input = referral();
 
     const { household } = await createKinshipReferral(socialWorker, input, { now: NOW });
@@ -244,13 +232,13 @@ describe('createKinshipReferral', () => {
   });
 
   it('keeps a carer who lives outside the four councils with the referring council', async () => {
-    const manager = await viewerFor('fosteringManager', 'nottingham-city');
+    const manager = await createViewer('fosteringManager', 'nottingham-city');
     const { household } = await createKinshipReferral(manager, referral({ postcode: 'LE1 6ZG' }), { now: NOW });
     expect(household).toMatchObject({ councilId: 'nottingham-city', allocatedCouncilId: 'nottingham-city', residenceCouncilId: null, outsideArea: true });
   });
 
   it('makes one case for one idempotency key', async () => {
-    const socialWorker = await viewerFor('socialWorker', 'derbyshire');
+    const socialWorker = await createViewer('socialWorker', 'derbyshire');
     const idempotencyKey = randomUUID();
     const input = referral();
     const first = await createKinshipReferral(socialWorker, input, { idempotencyKey, now: NOW });
@@ -260,7 +248,7 @@ describe('createKinshipReferral', () => {
   });
 
   it('is refused to the hub and to council roles that do not hold cases', async () => {
-    for (const viewer of [await viewerFor('hubOfficer'), await viewerFor('panelAdviser', 'derbyshire'), await viewerFor('mockingbirdLiaison', 'derbyshire')]) {
+    for (const viewer of [await createViewer('hubOfficer'), await createViewer('panelAdviser', 'derbyshire'), await createViewer('mockingbirdLiaison', 'derbyshire')]) {
       await expect(createKinshipReferral(viewer, referral(), { now: NOW })).rejects.toBeInstanceOf(Forbidden);
     }
   });

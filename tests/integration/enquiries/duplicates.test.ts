@@ -2,27 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '~/lib/db.server';
 import { Forbidden, NotFound, ValidationFailed } from '~/lib/errors';
-import { isCouncilRole, type Role } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
 import { findPossibleDuplicates, getMergeCandidates, mergeHouseholds } from '~/modules/enquiries/duplicates.server';
 import { createEnquiry } from '~/modules/enquiries/enquiries.server';
 import type { EnquiryInput } from '~/modules/enquiries/schema';
-import { createHousehold, createUser } from '../../support/factories';
+import { createHousehold, createViewer } from '../../support/factories';
 
 // The database is shared by the whole file: every test makes its own surnames, emails, phones and postcodes.
 
 const NOW = new Date('2026-04-02T13:30:00Z');
 const TODAY = '2026-04-02';
-
-async function viewerFor(role: Role, councilId: string | null = null): Promise<Viewer> {
-  const user = await createUser({ role, councilId });
-  const base = { userId: user.id, name: user.name, email: user.email, sessionId: 'test-session' };
-  if (isCouncilRole(role)) {
-    if (councilId === null) throw new Error(`A ${role} needs a council`);
-    return { ...base, role, councilId };
-  }
-  return { ...base, role, councilId: null };
-}
 
 let contactCounter = 0;
 const letter = (index: number) => String.fromCharCode(65 + (index % 26));
@@ -60,7 +49,7 @@ async function enquire(viewer: Viewer | null, input: EnquiryInput) {
 
 describe('findPossibleDuplicates', () => {
   it('matches the same email, the same phone, or the same postcode and surname, each for its own reason', async () => {
-    const hubOfficer = await viewerFor('hubOfficer');
+    const hubOfficer = await createViewer('hubOfficer');
     const contact = uniqueContact();
     const { household: earlier } = await enquire(hubOfficer, enquiry({ ...contact }));
 
@@ -94,7 +83,7 @@ describe('findPossibleDuplicates', () => {
   });
 
   it('needs the surname as well as the postcode, and leaves out the record it is asked about', async () => {
-    const hubOfficer = await viewerFor('hubOfficer');
+    const hubOfficer = await createViewer('hubOfficer');
     const contact = uniqueContact();
     const { household } = await enquire(hubOfficer, enquiry({ ...contact }));
 
@@ -105,7 +94,7 @@ describe('findPossibleDuplicates', () => {
   });
 
   it('shows a case held by a council to the hub only as a flag naming the council, the stage group and the month', async () => {
-    const hubOfficer = await viewerFor('hubOfficer');
+    const hubOfficer = await createViewer('hubOfficer');
     const contact = uniqueContact();
     const councilCase = await createHousehold({
       councilId: 'nottinghamshire',
@@ -129,7 +118,7 @@ describe('findPossibleDuplicates', () => {
   });
 
   it('shows a council worker the hub’s pre-handover case only as a flag, and their own council’s case in full', async () => {
-    const socialWorker = await viewerFor('socialWorker', 'derby-city');
+    const socialWorker = await createViewer('socialWorker', 'derby-city');
     const contact = uniqueContact();
     await enquire(null, enquiry({ ...contact }));
     const ownCase = await createHousehold({
@@ -152,7 +141,7 @@ describe('findPossibleDuplicates', () => {
   });
 
   it('leaves out records already closed as duplicates, and marks old closed ones as not recent', async () => {
-    const hubOfficer = await viewerFor('hubOfficer');
+    const hubOfficer = await createViewer('hubOfficer');
     const contact = uniqueContact();
     const merged = await createHousehold({ councilId: null, stage: 'closed', email: contact.email, enquiryDate: '2025-01-10' });
     await prisma.household.update({ where: { id: merged.id }, data: { closedDate: '2025-01-20', closedReason: 'DUPLICATE' } });
@@ -170,7 +159,7 @@ describe('findPossibleDuplicates', () => {
 
 describe('mergeHouseholds', () => {
   async function duplicatePair() {
-    const hubOfficer = await viewerFor('hubOfficer');
+    const hubOfficer = await createViewer('hubOfficer');
     const contact = uniqueContact();
     const { household: keep } = await enquire(hubOfficer, enquiry({ ...contact, firstName: 'Jo', interests: ['teenagers'] }));
     const { household: merge } = await enquire(
@@ -249,7 +238,7 @@ describe('mergeHouseholds', () => {
   it('is refused to council roles, and changes nothing', async () => {
     const { keep, merge } = await duplicatePair();
     for (const role of ['fosteringManager', 'socialWorker'] as const) {
-      const viewer = await viewerFor(role, 'nottingham-city');
+      const viewer = await createViewer(role, 'nottingham-city');
       await expect(mergeHouseholds(viewer, { keepId: keep.id, mergeId: merge.id, reason: 'x' }, { now: NOW })).rejects.toBeInstanceOf(Forbidden);
       await expect(getMergeCandidates(viewer, keep.id, TODAY)).rejects.toBeInstanceOf(NotFound);
     }
@@ -258,7 +247,7 @@ describe('mergeHouseholds', () => {
   });
 
   it('is refused for a record handed over to a council, or already closed, and for a record merged with itself', async () => {
-    const hubManager = await viewerFor('hubManager');
+    const hubManager = await createViewer('hubManager');
     const contact = uniqueContact();
     const { household: open } = await enquire(hubManager, enquiry({ ...contact }));
     const handedOver = await createHousehold({ councilId: 'nottingham-city', allocatedCouncilId: 'nottingham-city', stage: 'assessment.stage1', email: contact.email });

@@ -1,21 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prisma } from '~/lib/db.server';
 import { Forbidden, NotFound, ValidationFailed } from '~/lib/errors';
-import { isCouncilRole, type Role } from '~/modules/auth/roles';
-import type { Viewer } from '~/modules/auth/viewer';
 import { getCasePageForViewer, submitCaseForm } from '~/modules/households/case-page.server';
 import { addNote, addTask, assignWorker, completeTask, logContactAttempt } from '~/modules/households/casework.server';
-import { createHousehold, createUser } from '../../support/factories';
-
-async function createViewer(role: Role, councilId: string | null = null): Promise<Viewer> {
-  const user = await createUser({ role, councilId });
-  const base = { userId: user.id, name: user.name, email: user.email, sessionId: 'test-session' };
-  if (isCouncilRole(role)) {
-    if (!councilId) throw new Error('A council role needs a council');
-    return { ...base, role, councilId };
-  }
-  return { ...base, role, councilId: null };
-}
+import { createHousehold, createViewer } from '../../support/factories';
 
 // Tuesday 7 April 2026, 13:30 in London (BST).
 const NOW = new Date('2026-04-07T12:30:00Z');

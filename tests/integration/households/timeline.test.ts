@@ -1,19 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prisma } from '~/lib/db.server';
-import { isCouncilRole, type Role } from '~/modules/auth/roles';
-import type { Viewer } from '~/modules/auth/viewer';
 import { listTimelineForViewer } from '~/modules/households/timeline.server';
-import { createHousehold, createUser } from '../../support/factories';
-
-async function createViewer(role: Role, councilId: string | null = null, name?: string): Promise<Viewer> {
-  const user = await createUser({ role, councilId, name });
-  const base = { userId: user.id, name: user.name, email: user.email, sessionId: 'test-session' };
-  if (isCouncilRole(role)) {
-    if (!councilId) throw new Error('A council role needs a council');
-    return { ...base, role, councilId };
-  }
-  return { ...base, role, councilId: null };
-}
+import { createHousehold, createViewer } from '../../support/factories';
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { prisma } from '~/lib/db.server';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '~/lib/bank-holidays';
-import { isCouncilRole, type Role } from '~/modules/auth/roles';
-import type { Viewer } from '~/modules/auth/viewer';
 import { requestReference } from '~/modules/checks/references.server';
 import { STALLED_AFTER_DAYS } from '~/modules/households/filters';
 import { recomputeDeadlines, runDailyJobs } from '~/modules/jobs/daily.server';
 import type { PipelineContext, PipelineRoute } from '~/modules/pipeline/machine';
 import { serialiseSnapshot, snapshotAtStage } from '~/modules/pipeline/snapshots';
-import { createHousehold, createUser } from '../../support/factories';
+import { createHousehold, createUser, createViewer } from '../../support/factories';
 
 // The daily job on Monday 20 April 2026, with due dates counted by hand (DOMAIN.md §2.4). Every test makes its own
 // workers, so each digest holds only that test's households even though the database is shared by the file.
@@ -50,16 +48,6 @@ async function digestsTo(userId: string) {
     where: { template: 'worker-digest', idempotencyKey: { startsWith: `worker-digest/${userId}/` } },
     orderBy: { idempotencyKey: 'asc' },
   });
-}
-
-async function viewerFor(role: Role, councilId: string | null = null): Promise<Viewer> {
-  const user = await createUser({ role, councilId });
-  const base = { userId: user.id, name: user.name, email: user.email, sessionId: 'test-session' };
-  if (isCouncilRole(role)) {
-    if (councilId === null) throw new Error(`A ${role} needs a council`);
-    return { ...base, role, councilId };
-  }
-  return { ...base, role, councilId: null };
 }
 
 afterEach(async () => {
@@ -208,7 +196,7 @@ describe('runDailyJobs: stored due dates', () => {
 
 describe('runDailyJobs: Stage 1 reference reminders', () => {
   it('sends each due reminder once, however often it runs', async () => {
-    const worker = await viewerFor('socialWorker', 'derby-city');
+    const worker = await createViewer('socialWorker', 'derby-city');
     const household = await ownedHousehold(null, { stage: 'assessment.stage1' });
     // Wednesday 25 March + 10 working days (Good Friday and Easter Monday skipped) = Friday 10 April.
     const { checkId } = await requestReference(

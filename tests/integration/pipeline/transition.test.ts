@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prisma } from '~/lib/db.server';
 import { Conflict, Forbidden, NotFound, TransitionRejected, ValidationFailed } from '~/lib/errors';
-import { isCouncilRole, type Role } from '~/modules/auth/roles';
+import { type Role } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
 import { InvalidEmailProps } from '~/modules/email/templates';
 import { listAvailableEvents } from '~/modules/pipeline/available-events.server';
@@ -10,7 +10,7 @@ import { listTimelineForViewer } from '~/modules/households/timeline.server';
 import { buildEventsToStage, restoreSnapshot } from '~/modules/pipeline/snapshots';
 import { stageOf } from '~/modules/pipeline/stages';
 import { applyPipelineEvent, type AppliedPipelineEvent } from '~/modules/pipeline/transition.server';
-import { createHousehold, createUser } from '../../support/factories';
+import { createHousehold, createViewer } from '../../support/factories';
 
 // Every test builds its own households and users: the database is shared by the whole file.
 
@@ -38,16 +38,6 @@ async function withChangeBeforeFirstTransaction<T>(change: () => Promise<unknown
   } finally {
     Reflect.deleteProperty(prisma, '$transaction');
   }
-}
-
-async function viewerFor(role: Role, councilId: string | null = null): Promise<Viewer> {
-  const user = await createUser({ role, councilId });
-  const base = { userId: user.id, name: user.name, email: user.email, sessionId: 'test-session' };
-  if (isCouncilRole(role)) {
-    if (councilId === null) throw new Error(`A ${role} needs a council`);
-    return { ...base, role, councilId };
-  }
-  return { ...base, role, councilId: null };
 }
 
 async function addApplicant(householdId: string, firstName: string, userId: string | null = null) {
@@ -109,7 +99,7 @@ async function catchError(run: () => Promise<unknown>): Promise<unknown> {
 
 describe('replaying realistic paths through the writer', () => {
   it('invites an enquirer, queueing the visit confirmation and the invitation, each keyed on its transition', async () => {
-    const officer = await viewerFor('hubOfficer');
+    const officer = await createViewer('hubOfficer');
     const household = await createHousehold({ email: 'amara.okafor@example.test' });
     await addApplicant(household.id, 'Amara');
     const events = buildEventsToStage({ route: 'mainstream', stage: 'invited', dates: ['2026-03-02', '2026-03-03', '2026-03-10', '2026-03-11'] });
@@ -139,12 +129,12 @@ describe('replaying realistic paths through the writer', () => {
   });
 
   it('takes a case from enquiry to approval with the right role for each step, moving ownership at handover', async () => {
-    const officer = await viewerFor('hubOfficer');
-    const hubManager = await viewerFor('hubManager');
-    const fosteringManager = await viewerFor('fosteringManager', 'nottinghamshire');
-    const socialWorker = await viewerFor('socialWorker', 'nottinghamshire');
-    const panelAdviser = await viewerFor('panelAdviser', 'nottinghamshire');
-    const decisionMaker = await viewerFor('decisionMaker', 'nottinghamshire');
+    const officer = await createViewer('hubOfficer');
+    const hubManager = await createViewer('hubManager');
+    const fosteringManager = await createViewer('fosteringManager', 'nottinghamshire');
+    const socialWorker = await createViewer('socialWorker', 'nottinghamshire');
+    const panelAdviser = await createViewer('panelAdviser', 'nottinghamshire');
+    const decisionMaker = await createViewer('decisionMaker', 'nottinghamshire');
     const actors: Partial<Record<PipelineEventType, Viewer>> = {
       ALLOCATION_PROPOSED: hubManager,
       ALLOCATION_ACCEPTED: fosteringManager,
@@ -215,10 +205,10 @@ describe('replaying realistic paths through the writer', () => {
   });
 
   it('closes a withdrawal after handover with its reason and Ofsted code, and queues nothing without an address', async () => {
-    const officer = await viewerFor('hubOfficer');
-    const hubManager = await viewerFor('hubManager');
-    const fosteringManager = await viewerFor('fosteringManager', 'derby-city');
-    const socialWorker = await viewerFor('socialWorker', 'derby-city');
+    const officer = await createViewer('hubOfficer');
+    const hubManager = await createViewer('hubManager');
+    const fosteringManager = await createViewer('fosteringManager', 'derby-city');
+    const socialWorker = await createViewer('socialWorker', 'derby-city');
     const household = await createHousehold();
     const events = buildEventsToStage({
       route: 'mainstream',
@@ -256,7 +246,7 @@ describe('replaying realistic paths through the writer', () => {
   });
 
   it('holds a case and resumes it at the exact stage it left', async () => {
-    const officer = await viewerFor('hubOfficer');
+    const officer = await createViewer('hubOfficer');
     const household = await createHousehold({ stage: 'enquiry.visitBooked' });
     const hold = { type: 'HOLD', occurredOn: '2026-03-02', reason: 'Moving house', expectedResumeOn: '2026-04-01' } as const;
     const resume = { type: 'RESUME', occurredOn: '2026-03-20' } as const;
@@ -274,9 +264,9 @@ describe('replaying realistic paths through the writer', () => {
   });
 
   it('runs a kinship case to panel with council roles only', async () => {
-    const socialWorker = await viewerFor('socialWorker', 'derby-city');
-    const fosteringManager = await viewerFor('fosteringManager', 'derby-city');
-    const panelAdviser = await viewerFor('panelAdviser', 'derby-city');
+    const socialWorker = await createViewer('socialWorker', 'derby-city');
+    const fosteringManager = await createViewer('fosteringManager', 'derby-city');
+    const panelAdviser = await createViewer('panelAdviser', 'derby-city');
     const actors: Partial<Record<PipelineEventType, Viewer>> = {
       TEMPORARY_APPROVAL_GRANTED: fosteringManager,
       PANEL_BOOKED: panelAdviser,
@@ -305,9 +295,9 @@ describe('replaying realistic paths through the writer', () => {
   });
 
   it('moves a case to another council, which then owns it alone', async () => {
-    const derbyManager = await viewerFor('fosteringManager', 'derby-city');
-    const derbyWorker = await viewerFor('socialWorker', 'derby-city');
-    const nottsWorker = await viewerFor('socialWorker', 'nottinghamshire');
+    const derbyManager = await createViewer('fosteringManager', 'derby-city');
+    const derbyWorker = await createViewer('socialWorker', 'derby-city');
+    const nottsWorker = await createViewer('socialWorker', 'nottinghamshire');
     const household = await createHousehold({ stage: 'assessment.stage1', allocatedCouncilId: 'derby-city' });
 
     await replay(household.id, [{ type: 'REALLOCATE', occurredOn: '2026-05-01', toCouncilId: 'nottinghamshire', reason: 'Family moved' }], () => derbyManager);
@@ -323,7 +313,7 @@ describe('replaying realistic paths through the writer', () => {
   });
 
   it('lets an applicant withdraw their own household and no other', async () => {
-    const applicant = await viewerFor('applicant');
+    const applicant = await createViewer('applicant');
     const own = await createHousehold({ stage: 'enquiry.contacted' });
     await addApplicant(own.id, 'Kemi', applicant.userId);
     const someoneElses = await createHousehold({ stage: 'enquiry.contacted' });
@@ -441,7 +431,7 @@ describe('stage emails', () => {
   for (const example of cases) {
     it(`${example.name}: one ${example.template} email, keyed on the transition and on the timeline`, async () => {
       const council = example.allocatedCouncilId ?? null;
-      const actor = await viewerFor(example.actor, council);
+      const actor = await createViewer(example.actor, council);
       const household = await createHousehold({ stage: example.stage, allocatedCouncilId: council, email: 'ife.adeyemi@example.test' });
       await addApplicant(household.id, 'Ife');
 
@@ -454,7 +444,7 @@ describe('stage emails', () => {
       expect(JSON.parse(emails[0].propsJson)).toEqual(example.props);
 
       // Before handover the hub reads the emails on the timeline; after it, the council's social worker does.
-      const reader = council === null ? await viewerFor('hubOfficer') : await viewerFor('socialWorker', council);
+      const reader = council === null ? await createViewer('hubOfficer') : await createViewer('socialWorker', council);
       const timeline = await listTimelineForViewer(reader, { id: household.id, allocatedCouncilId: council });
       expect(timeline.filter((entry) => entry.kind === 'email')).toEqual([
         { kind: 'email', id: emails[0].id, at: emails[0].createdAt, templateLabel: example.timelineLabel, status: 'pending', sentAt: null },
@@ -463,7 +453,7 @@ describe('stage emails', () => {
   }
 
   it('queues no email for a closure the household did not choose', async () => {
-    const officer = await viewerFor('hubOfficer');
+    const officer = await createViewer('hubOfficer');
     const household = await createHousehold({ stage: 'enquiry.received', email: 'no.reply@example.test' });
     await addApplicant(household.id, 'Ife');
 
@@ -475,7 +465,7 @@ describe('stage emails', () => {
 
 describe('the stored next deadline', () => {
   it('starts the 8-month clock at APPLICATION_RECEIVED and clears it when the case closes', async () => {
-    const officer = await viewerFor('hubOfficer');
+    const officer = await createViewer('hubOfficer');
     const household = await createHousehold({ stage: 'invited' });
 
     await replay(household.id, [{ type: 'APPLICATION_RECEIVED', occurredOn: '2026-01-15' }], () => officer);
@@ -488,7 +478,7 @@ describe('the stored next deadline', () => {
   });
 
   it('clears the deadline when the case is approved', async () => {
-    const decisionMaker = await viewerFor('decisionMaker', 'derby-city');
+    const decisionMaker = await createViewer('decisionMaker', 'derby-city');
     const household = await createHousehold({ stage: 'decision.awaitingAdm', allocatedCouncilId: 'derby-city' });
     await prisma.household.update({ where: { id: household.id }, data: { nextDueOn: '2026-06-10', nextDueRule: 'admDecision' } });
     const approve = {
@@ -514,7 +504,7 @@ describe('refusals write nothing but their audit row', () => {
   }
 
   it('rejects an event the machine does not accept now, saying where the household is', async () => {
-    const officer = await viewerFor('hubOfficer');
+    const officer = await createViewer('hubOfficer');
     const household = await createHousehold({ stage: 'enquiry.received', email: 'late@example.test' });
     await addApplicant(household.id, 'Lola');
     const before = await writesFor(household.id);
@@ -530,7 +520,7 @@ describe('refusals write nothing but their audit row', () => {
   });
 
   it('refuses a forged event type the same way, and audits it', async () => {
-    const officer = await viewerFor('hubOfficer');
+    const officer = await createViewer('hubOfficer');
     const household = await createHousehold({ stage: 'enquiry.contacted' });
     const before = await writesFor(household.id);
 
@@ -545,7 +535,7 @@ describe('refusals write nothing but their audit row', () => {
   });
 
   it('forbids a hub officer from making an agency decision, and audits the attempt', async () => {
-    const officer = await viewerFor('hubOfficer');
+    const officer = await createViewer('hubOfficer');
     const household = await createHousehold({ stage: 'decision.awaitingAdm', allocatedCouncilId: 'derby-city' });
     const before = await writesFor(household.id);
     const approve = {
@@ -558,12 +548,12 @@ describe('refusals write nothing but their audit row', () => {
 
     const after = await expectNothingWritten(household.id, before);
     expect(after.audits.map((audit) => JSON.parse(audit.afterJson ?? 'null'))).toEqual([{ event: 'APPROVE', outcome: 'forbidden' }]);
-    const decisionMaker = await viewerFor('decisionMaker', 'derby-city');
+    const decisionMaker = await createViewer('decisionMaker', 'derby-city');
     await replay(household.id, [approve as PipelineEvent], () => decisionMaker);
   });
 
   it('answers NotFound to a council viewer of another council, and writes nothing at all', async () => {
-    const nottinghamWorker = await viewerFor('socialWorker', 'nottingham-city');
+    const nottinghamWorker = await createViewer('socialWorker', 'nottingham-city');
     const household = await createHousehold({ stage: 'assessment.stage1', allocatedCouncilId: 'derby-city' });
     const before = await writesFor(household.id);
 
@@ -577,8 +567,8 @@ describe('refusals write nothing but their audit row', () => {
   });
 
   it('shows an allocation only to the proposed council’s manager', async () => {
-    const derbyshireManager = await viewerFor('fosteringManager', 'derbyshire');
-    const derbyWorker = await viewerFor('socialWorker', 'derby-city');
+    const derbyshireManager = await createViewer('fosteringManager', 'derbyshire');
+    const derbyWorker = await createViewer('socialWorker', 'derby-city');
     // Built by replay, so the proposal is to derby-city.
     const household = await createHousehold({ stage: 'application.allocation' });
     const accept = { type: 'ALLOCATION_ACCEPTED', occurredOn: '2026-03-01' };
@@ -590,7 +580,7 @@ describe('refusals write nothing but their audit row', () => {
   });
 
   it('answers ValidationFailed with field errors for a bad payload', async () => {
-    const officer = await viewerFor('hubOfficer');
+    const officer = await createViewer('hubOfficer');
     const household = await createHousehold({ stage: 'enquiry.contacted' });
     const before = await writesFor(household.id);
 
@@ -613,7 +603,7 @@ describe('refusals write nothing but their audit row', () => {
   });
 
   it('refuses an allocation proposal to a council that does not exist', async () => {
-    const hubManager = await viewerFor('hubManager');
+    const hubManager = await createViewer('hubManager');
     const household = await createHousehold({ stage: 'application.submitted' });
 
     const error = await catchError(() =>
@@ -627,7 +617,7 @@ describe('refusals write nothing but their audit row', () => {
 
 describe('one transaction', () => {
   it('rolls everything back when a step inside it fails', async () => {
-    const officer = await viewerFor('hubOfficer');
+    const officer = await createViewer('hubOfficer');
     // An address the outbox refuses: queueing the invitation throws after the household, transition and audit writes.
     const household = await createHousehold({ stage: 'enquiry.visited', email: 'not-an-email-address' });
     await addApplicant(household.id, 'Ngozi');
@@ -642,8 +632,8 @@ describe('one transaction', () => {
   });
 
   it('loses the optimistic lock to a change committed between its read and its write', async () => {
-    const officer = await viewerFor('hubOfficer');
-    const colleague = await viewerFor('hubOfficer');
+    const officer = await createViewer('hubOfficer');
+    const colleague = await createViewer('hubOfficer');
     const household = await createHousehold({ stage: 'enquiry.received' });
     // Before the officer's transaction opens, the colleague's whole change commits.
     const error = await catchError(() =>
@@ -665,8 +655,8 @@ describe('one transaction', () => {
   });
 
   it('never loses an update when two people send at once', async () => {
-    const officer = await viewerFor('hubOfficer');
-    const colleague = await viewerFor('hubOfficer');
+    const officer = await createViewer('hubOfficer');
+    const colleague = await createViewer('hubOfficer');
     const household = await createHousehold({ stage: 'enquiry.received' });
     const attempt = { type: 'CONTACT_ATTEMPT_FAILED', occurredOn: '2026-03-01' };
 
@@ -691,8 +681,8 @@ describe('one transaction', () => {
 
 describe('listAvailableEvents', () => {
   it('offers a hub officer what the machine accepts at an initial visit, and a manager the waiver too', async () => {
-    const officer = await viewerFor('hubOfficer');
-    const manager = await viewerFor('hubManager');
+    const officer = await createViewer('hubOfficer');
+    const manager = await createViewer('hubManager');
     const household = await createHousehold({ stage: 'enquiry.visited' });
 
     expect(listAvailableEvents(officer, household).map((event) => event.type)).toEqual([
@@ -704,8 +694,8 @@ describe('listAvailableEvents', () => {
   });
 
   it('offers the decision maker the two decisions, with labels and the fields each form needs', async () => {
-    const decisionMaker = await viewerFor('decisionMaker', 'derby-city');
-    const officer = await viewerFor('hubOfficer');
+    const decisionMaker = await createViewer('decisionMaker', 'derby-city');
+    const officer = await createViewer('hubOfficer');
     const household = await createHousehold({ stage: 'decision.awaitingAdm', allocatedCouncilId: 'derby-city' });
 
     expect(listAvailableEvents(decisionMaker, household)).toEqual([
@@ -716,8 +706,8 @@ describe('listAvailableEvents', () => {
   });
 
   it('offers the proposed council’s manager the answer to an allocation, and another council’s manager nothing', async () => {
-    const derbyManager = await viewerFor('fosteringManager', 'derby-city');
-    const nottinghamManager = await viewerFor('fosteringManager', 'nottingham-city');
+    const derbyManager = await createViewer('fosteringManager', 'derby-city');
+    const nottinghamManager = await createViewer('fosteringManager', 'nottingham-city');
     const household = await createHousehold({ stage: 'application.allocation' });
 
     expect(listAvailableEvents(derbyManager, household).map((event) => event.type)).toEqual(['ALLOCATION_DECLINED', 'ALLOCATION_ACCEPTED']);
