@@ -70,3 +70,61 @@ describe.each<PipelineRoute>(['mainstream', 'kinship'])('the %s route, walked fr
     }
   });
 });
+
+// Every reachable state × every event: where the machine accepts an event, the facts its rule needs must hold
+// (DOMAIN.md §2.6 guards). Each rule must also be exercised at least once, so none can pass by never applying.
+const GUARD_RULES: { name: string; event: PipelineEvent['type']; holds: (state: { context: Record<string, unknown> }) => boolean }[] = [
+  {
+    name: 'no invitation without a completed (or waived) initial visit',
+    event: 'INVITE',
+    holds: ({ context }) => context.initialVisitCompletedOn !== null || context.initialVisitWaived === true,
+  },
+  {
+    name: 'no panel before Stage 1 proceeds and Form F is complete (or, for kinship, the connected person report)',
+    event: 'PANEL_BOOKED',
+    holds: ({ context }) =>
+      context.route === 'kinship'
+        ? context.connectedPersonReportCompletedOn !== null
+        : context.stage1Outcome === 'proceed' && context.formFCompletedOn !== null,
+  },
+  {
+    name: 'no approval without a panel recommendation and final minutes',
+    event: 'APPROVE',
+    holds: ({ context }) => context.panelRecommendation !== null && context.finalMinutesReceivedOn !== null,
+  },
+  {
+    name: 'the Regulation 25 extension only after temporary approval, and only once',
+    event: 'EXTENSION_GRANTED',
+    holds: ({ context }) => context.tempApprovalStartOn !== null && context.extensionGrantedOn === null,
+  },
+  {
+    name: 'a council can accept only an allocation proposed to it',
+    event: 'ALLOCATION_ACCEPTED',
+    holds: ({ context }) => context.proposedCouncilId !== null,
+  },
+];
+
+describe.each<PipelineRoute>(['mainstream', 'kinship'])('guards on the %s route, for every reachable state and event', (route) => {
+  const paths = getShortestPaths(pipelineMachine, { events: SAMPLE_EVENTS, input: { route } });
+  const relevant = GUARD_RULES.filter((rule) => SAMPLE_EVENTS.some((event) => event.type === rule.event));
+
+  for (const rule of relevant) {
+    test(rule.name, () => {
+      const sample = SAMPLE_EVENTS.find((event) => event.type === rule.event) as PipelineEvent;
+      const accepting = paths.filter((path) => path.state.can(sample));
+      for (const path of accepting) expect(rule.holds(path.state as { context: Record<string, unknown> }), stageOf(path.state)).toBe(true);
+      const acceptedSomewhere = accepting.length > 0;
+      const appliesToRoute = !(route === 'kinship' && ['INVITE', 'ALLOCATION_ACCEPTED'].includes(rule.event)) &&
+        !(route === 'mainstream' && rule.event === 'EXTENSION_GRANTED');
+      expect(acceptedSomewhere).toBe(appliesToRoute);
+    });
+  }
+
+  test('approved and closed accept no event at all', () => {
+    const finals = paths.filter((path) => path.state.status === 'done');
+    expect(finals.length).toBeGreaterThan(0);
+    for (const path of finals) {
+      for (const event of SAMPLE_EVENTS) expect(path.state.can(event), `${stageOf(path.state)} ${event.type}`).toBe(false);
+    }
+  });
+});
