@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// STYLE.md §7: the hottest household queries are served by an index, checked with EXPLAIN QUERY PLAN on the SQL
+// Prisma really sends. Before any app module loads, the shared client is replaced by one that logs its queries
+// (lib/db.server.ts reuses a client already on globalThis, as it does across dev reloads).
+const sent = await vi.hoisted(async () => {
+  const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3');
+  const { PrismaClient } = await import('~/generated/prisma/client');
+  const client = new PrismaClient({
+    adapter: new PrismaBetterSqlite3({ url: process.env.DATABASE_URL ?? '' }),
+    log: [{ emit: 'event', level: 'query' }],
+  });
+  const queries: { sql: string; params: string }[] = [];
+  client.$on('query', (event) => queries.push({ sql: event.query, params: event.params }));
+  (globalThis as { prisma?: unknown }).prisma = client;
+  return queries;
+});
+
+const { prisma } = await import('~/lib/db.server');
+const { DEFAULT_FILTER } = await import('~/modules/households/filters');
+const { countHouseholds, getHouseholdBoard } = await import('~/modules/households/households.server');
+const { createHousehold, createViewer } = await import('../../support/factories');
+
+const TODAY = '2026-04-27';
+
+/** The plan's lines, for the one statement sent whose SQL matches. */
+async function planOf(matches: (sql: string) => boolean): Promise<string[]> {
+  const statement = sent.find((query) => matches(query.sql));
+  if (!statement) throw new Error('No such statement was sent');
+  const params: unknown[] = JSON.parse(statement.params);
+  const rows = await prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${statement.sql}`, ...params);
+  return rows.map((row) => row.detail);
+}
+
+beforeAll(async () => {
+  for (const stage of ['enquiry.received', 'enquiry.contacted', 'assessment.stage1', 'closed']) {
+    const household = await createHousehold({ stage, councilId: 'derbyshire' });
+    await prisma.household.update({ where: { id: household.id }, data: { nextDueOn: '2026-04-01' } });
+  }
+});
+
+describe('query plans', () => {
+  it('reads a board column one stage at a time along the [stage, updatedAt, id] index, without sorting', async () => {
+    const hub = await createViewer('hubManager');
+    sent.length = 0;
+    await getHouseholdBoard(hub, DEFAULT_FILTER, TODAY);
+
+    const plan = await planOf((sql) => /WHERE `main`\.`Household`\.`stage` = \?/.test(sql) && sql.includes('ORDER BY'));
+
+    expect(plan.join('\n')).toMatch(/USING (COVERING )?INDEX Household_stage_updatedAt_id_idx \(stage=\?\)/);
+    expect(plan.join('\n')).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+  });
+
+  it('counts a council’s overdue households along the [councilId, stage, nextDueOn] index', async () => {
+    const hub = await createViewer('hubManager');
+    sent.length = 0;
+    const count = await countHouseholds(hub, { ...DEFAULT_FILTER, councilId: 'derbyshire', overdue: true }, TODAY);
+
+    const plan = await planOf((sql) => sql.includes('COUNT(') && sql.includes('nextDueOn'));
+
+    // The three open households are overdue; the closed one is not, whatever its stored date.
+    expect(count).toBe(3);
+    expect(plan.join('\n')).toMatch(
+      /USING (COVERING )?INDEX Household_councilId_stage_nextDueOn_idx \(councilId=\? AND stage=\? AND nextDueOn<\?\)/,
+    );
+    expect(plan.join('\n')).not.toContain('USE TEMP B-TREE');
+  });
+});
