@@ -400,6 +400,8 @@ async function applyUpdates(context: WriteContext, updates: PlannedUpdate[]) {
       where: { id: update.stored.id },
       data: {
         ...update.columns,
+        // A new stage means a new clock: the daily job computes it again for open stages (null means "not yet").
+        ...('stage' in update.columns ? { nextDueOn: null, nextDueRule: null } : {}),
         pipelineSnapshot: snapshotJsonFor(update.row, update.wanted),
         machineVersion: PIPELINE_MACHINE_VERSION,
         enquiryReceivedAt: instantOfDate(update.row.enquiryDate),

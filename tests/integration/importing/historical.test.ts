@@ -345,14 +345,19 @@ describe('importing again', () => {
     expect(restoreSnapshot(changed.pipelineSnapshot, changed.machineVersion).context.approvedOn).toBe('2021-11-03');
   });
 
-  test('a later date moves the stage on, with its transition', async () => {
+  test('a later date moves the stage on, with its transition, and drops the old stage\'s deadline', async () => {
     await importFile(FILE);
+    await prisma.household.update({
+      where: { reference: 'DS-2' },
+      data: { nextDueOn: '2023-11-15', nextDueRule: 'panelRecommendation' },
+    });
     const result = await importFile(FILE.replace('DS-2,derbyshire,mainstream,,,,2023-02-01,2023-03-15,,', 'DS-2,derbyshire,mainstream,,,,2023-02-01,2023-03-15,2023-12-01,'));
     expect(result.ok && result.counts).toEqual({ rows: 7, created: 0, updated: 1, unchanged: 6 });
     const promoted = await household('DS-2');
     expect(promoted.stage).toBe('approved');
     expect(promoted.transitions.map((row) => row.event)).toEqual(['IMPORT_ENQUIRY', 'IMPORT_APPLICATION', 'IMPORT_APPROVAL']);
     expect(promoted.approvals.map((approval) => approval.approvedOn)).toEqual(['2023-12-01']);
+    expect(promoted).toMatchObject({ nextDueOn: null, nextDueRule: null });
   });
 
   test('a resignation recorded since the import is kept when the file says nothing about it', async () => {
