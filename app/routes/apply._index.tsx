@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { InsetText } from '~/components/govuk/InsetText';
+import { NotificationBanner } from '~/components/govuk/NotificationBanner';
 import { PageHeading } from '~/components/govuk/PageHeading';
 import { SummaryList } from '~/components/govuk/SummaryList';
 import { formatDate } from '~/lib/uk';
 import { ButtonLink } from '~/components/govuk/Button';
 import { getApplicantProgress } from '~/modules/applications/applications.server';
+import { getApplicantStatus } from '~/modules/applications/status.server';
 import { requireViewer } from '~/modules/auth/access.server';
 import { getApplicantHome } from '~/modules/households/households.server';
 
@@ -13,13 +15,17 @@ export const meta: MetaFunction = () => [{ title: 'Your application – Foster f
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, { area: 'apply' });
-  const [application, progress] = await Promise.all([getApplicantHome(viewer), getApplicantProgress(viewer)]);
-  return { application, progress };
+  const [application, progress, status] = await Promise.all([
+    getApplicantHome(viewer),
+    getApplicantProgress(viewer),
+    getApplicantStatus(viewer),
+  ]);
+  return { application, progress, status };
 }
 
 export default function ApplicantHome() {
-  const { application, progress } = useLoaderData<typeof loader>();
-  if (!application) {
+  const { application, progress, status } = useLoaderData<typeof loader>();
+  if (!application || !status) {
     return (
       <>
         <PageHeading>Your application</PageHeading>
@@ -39,8 +45,15 @@ export default function ApplicantHome() {
           { key: 'Where you are now', value: application.stageLabel },
           { key: 'You asked about fostering on', value: formatDate(application.enquiryDate) },
           { key: 'Council assessing you', value: application.councilName ?? 'Not decided yet' },
+          { key: 'Your worker', value: status.workerName ?? 'Not yet assigned' },
         ]}
       />
+      {status.closure ? (
+        <NotificationBanner title="Your application is closed">
+          {status.closure.closedOn ? `We closed your application on ${formatDate(status.closure.closedOn)}` : 'We closed your application'}
+          {status.closure.reasonLabel ? ` (${status.closure.reasonLabel.toLowerCase()}).` : '.'}
+        </NotificationBanner>
+      ) : null}
       <h2 className="mb-4 text-2xl font-bold">What happens next</h2>
       <InsetText>{application.nextStep}</InsetText>
       {progress?.application ? (
@@ -75,6 +88,14 @@ export default function ApplicantHome() {
               </li>
             ))}
           </ol>
+        </>
+      ) : null}
+      {status.canWithdraw ? (
+        <>
+          <h2 className="mb-4 text-2xl font-bold">If you want to stop</h2>
+          <p className="mb-8">
+            You can stop at any time. <Link to="/apply/withdraw">Withdraw your application</Link>
+          </p>
         </>
       ) : null}
     </>

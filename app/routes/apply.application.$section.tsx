@@ -5,6 +5,7 @@ import { Button } from '~/components/govuk/Button';
 import { Checkboxes } from '~/components/govuk/Checkboxes';
 import { DateInput } from '~/components/govuk/DateInput';
 import { ErrorSummary } from '~/components/govuk/ErrorSummary';
+import { NotificationBanner } from '~/components/govuk/NotificationBanner';
 import { PageHeading } from '~/components/govuk/PageHeading';
 import { Radios } from '~/components/govuk/Radios';
 import { Textarea } from '~/components/govuk/Textarea';
@@ -12,6 +13,7 @@ import { TextInput } from '~/components/govuk/TextInput';
 import { handleDomainErrors, requestId } from '~/lib/http.server';
 import { getSectionForViewer, saveSection } from '~/modules/applications/applications.server';
 import { findSection, type Question } from '~/modules/applications/sections';
+import { requireApplicantKeepingAnswers, takeUnsavedAnswers } from '~/modules/applications/unsaved-answers.server';
 import { requireViewer } from '~/modules/auth/access.server';
 
 export const meta: MetaFunction<typeof loader> = ({ params }) => [
@@ -23,13 +25,19 @@ export const loader = ({ request, params }: LoaderFunctionArgs) =>
     const viewer = await requireViewer(request, { area: 'apply' });
     const section = await getSectionForViewer(viewer, params.section ?? '');
     if (!section.editable) throw redirect('/apply/application');
-    return section;
+    // Answers posted after the session ended come back once, over what was last saved.
+    const restored = await takeUnsavedAnswers(request, viewer, section.sectionId);
+    if (!restored) return data({ ...section, restored: false, droppedLabels: [] as string[] });
+    return data(
+      { ...section, answers: { ...section.answers, ...restored.answers }, restored: true, droppedLabels: restored.droppedLabels },
+      { headers: { 'Set-Cookie': restored.setCookie } },
+    );
   });
 
 export const action = ({ request, params }: ActionFunctionArgs) =>
   handleDomainErrors(async () => {
-    const viewer = await requireViewer(request, { area: 'apply' });
     const form = await request.formData();
+    const viewer = await requireApplicantKeepingAnswers(request, params.section ?? '', form);
     // Both buttons save; a failed check still keeps the answers as a draft (see saveSection).
     const result = await saveSection(viewer, params.section ?? '', form, { requestId: requestId(request) });
     if (result.ok || form.get('intent') === 'later') return redirect('/apply/application');
@@ -71,6 +79,16 @@ export default function ApplicationSection() {
       <BackLink to="/apply/application">Back to your application form</BackLink>
       <ErrorSummary errors={errors} />
       <PageHeading caption="Your application">{section.title}</PageHeading>
+      {saved.restored ? (
+        <NotificationBanner title="Your answers are not saved yet">
+          <p>You were signed out before your answers were saved. We have put back what you typed: check it, then save.</p>
+          {saved.droppedLabels.length > 0 ? (
+            <p className="mt-2">
+              Some answers were too long to keep while you signed in again. Please enter them again: {saved.droppedLabels.join('; ')}.
+            </p>
+          ) : null}
+        </NotificationBanner>
+      ) : null}
       <Form method="post" noValidate>
         {section.questions.map((question) => (
           <QuestionField key={question.name} question={question} values={values} error={errors[question.name]} />

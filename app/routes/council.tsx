@@ -8,13 +8,19 @@ import { ROLE_LABELS } from '~/modules/auth/roles';
 // Navigation only: every child loader authenticates itself, because Remix runs them in parallel with this one.
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, { area: 'council' });
-  return { viewerName: viewer.name, roleLabel: ROLE_LABELS[viewer.role], canViewReports: can(viewer, 'report.view') };
+  return {
+    viewerName: viewer.name,
+    roleLabel: ROLE_LABELS[viewer.role],
+    canViewReports: can(viewer, 'report.view'),
+    canViewPanels: can(viewer, 'panel.view'),
+  };
 }
 
 export default function CouncilLayout() {
-  const { viewerName, roleLabel, canViewReports } = useLoaderData<typeof loader>();
+  const { viewerName, roleLabel, canViewReports, canViewPanels } = useLoaderData<typeof loader>();
   const nav: StaffNavItem[] = [
     { to: '/council', label: 'Home', end: true },
+    ...(canViewPanels ? [{ to: '/council/panels', label: 'Panels' }] : []),
     ...(canViewReports ? [{ to: '/reports', label: 'Reports' }] : []),
   ];
   return (
@@ -30,6 +36,7 @@ export function ErrorBoundary() {
   if (!layout) return <StandaloneErrorPage />;
   const nav: StaffNavItem[] = [
     { to: '/council', label: 'Home', end: true },
+    ...(layout.canViewPanels ? [{ to: '/council/panels', label: 'Panels' }] : []),
     ...(layout.canViewReports ? [{ to: '/reports', label: 'Reports' }] : []),
   ];
   return (

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Button } from '~/components/govuk/Button';
 import { DateInput } from '~/components/govuk/DateInput';
 import { ErrorSummary } from '~/components/govuk/ErrorSummary';
@@ -38,6 +38,11 @@ export default function RegionalSummary() {
     <>
       <ErrorSummary errors={errors} />
       <PageHeading caption="Mainstream fostering">Regional summary</PageHeading>
+      <p className="mb-6 text-lg">
+        <Link className="underline" to="/reports/conversion">
+          Conversion against targets, time to approval and resignations
+        </Link>
+      </p>
       <p className="mb-6 text-lg">
         From {formatDate(period.from)} to {formatDate(period.to)}. Enquiries, applications and approvals are counted by
         the date each happened, for the council each household counts for.

@@ -31,6 +31,9 @@ async function insertRows(tx: Tx, table: Prisma.ModelName, rows: readonly object
 /** Every row in every table, in an order that never leaves a row pointing at a deleted one. */
 async function deleteEverything(tx: Tx) {
   await tx.auditEvent.deleteMany();
+  await tx.panelMember.deleteMany();
+  await tx.panelItem.deleteMany();
+  await tx.panel.deleteMany();
   await tx.outboundEmail.deleteMany();
   await tx.session.deleteMany();
   await tx.passwordResetToken.deleteMany();
@@ -86,6 +89,9 @@ export async function writeDemoData(prisma: PrismaClient, data: DemoData, option
       await tx.constellation.createMany({ data: data.constellations });
       await tx.constellationMembership.createMany({ data: data.memberships });
       await insertRows(tx, 'MockingbirdActivity', data.activities);
+      await tx.panel.createMany({ data: data.panels });
+      await tx.panelItem.createMany({ data: data.panelItems });
+      await tx.panelMember.createMany({ data: data.panelMembers });
       await tx.sgoSupportCase.createMany({ data: data.sgoSupportCases });
       await tx.target.createMany({ data: data.targets });
       await tx.costParameter.createMany({ data: data.costParameters });

@@ -11,6 +11,7 @@ import { seedHouseholds } from './households';
 import { buildKinshipDetails, buildSgoSupportCases } from './kinship';
 import { buildMockingbird } from './mockingbird';
 import { createPhonePool } from './names';
+import { buildPanels } from './panels';
 import { buildUsers } from './staff';
 import { planStockCases } from './stock';
 
@@ -46,6 +47,7 @@ export function buildDemoData(asOf: string, staffPasswordHash: string) {
     new Map(households.map((household) => [household.id, { spareBedrooms: household.row.spareBedrooms ?? null }])),
     asOf,
   );
+  const panels = buildPanels(cases, asOf);
   const createdAt = londonInstant(windowStart, 9, 0);
 
   return {
@@ -68,6 +70,9 @@ export function buildDemoData(asOf: string, staffPasswordHash: string) {
     constellations: mockingbird.constellations,
     memberships: mockingbird.memberships,
     activities: mockingbird.activities,
+    panels: panels.panels,
+    panelItems: panels.items,
+    panelMembers: panels.members,
     sgoSupportCases: buildSgoSupportCases(households, approvals.seeded, asOf),
     targets: buildTargets(),
     costParameters: buildCostParameters(),

@@ -21,6 +21,7 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   { role: 'decisionMaker', email: 'decision.maker@ffem.example', name: 'Stephen Brackenholt', councilId: 'derby-city', password: DEMO_PASSWORD },
   { role: 'panelAdviser', email: 'panel.adviser@ffem.example', name: 'Priya Wrenwick', councilId: 'derby-city', password: DEMO_PASSWORD },
   { role: 'mockingbirdLiaison', email: 'mockingbird.liaison@ffem.example', name: 'Gemma Larkmoor', councilId: 'derby-city', password: DEMO_PASSWORD },
+  { role: 'panelMember', email: 'panel.member@ffem.example', name: 'Olusegun Thistlecombe', councilId: 'derby-city', password: DEMO_PASSWORD },
   { role: 'regionalViewer', email: 'regional.viewer@ffem.example', name: 'Kwame Pennithorne', councilId: null, password: DEMO_PASSWORD },
   { role: 'administrator', email: 'administrator@ffem.example', name: 'Ruth Sallowmere', councilId: null, password: DEMO_PASSWORD },
   { role: 'applicant', email: 'applicant@ffem.example', name: 'Lucy Tamberlow', councilId: null, password: null },

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { prisma } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { Conflict, NotFound, ValidationFailed } from '~/lib/errors';
@@ -5,6 +6,7 @@ import { parseForm } from '~/lib/forms';
 import { todayInLondon } from '~/lib/uk';
 import { recordAudit, type AuditActor } from '~/modules/audit/audit.server';
 import { householdScope } from '~/modules/auth/access.server';
+import { requestApplicantMagicLink } from '~/modules/auth/magic-links.server';
 import type { Viewer } from '~/modules/auth/viewer';
 import { queueEmail } from '~/modules/email/outbox.server';
 import { restoreSnapshot } from '~/modules/pipeline/snapshots';
@@ -43,7 +45,7 @@ async function findApplicantHousehold(viewer: Viewer) {
       councilId: true,
       pipelineSnapshot: true,
       machineVersion: true,
-      people: { where: { userId: viewer.userId }, select: { id: true }, take: 1 },
+      people: { where: { userId: viewer.userId }, select: { id: true, role: true }, take: 1 },
       application: { select: { id: true, status: true, submittedAt: true } },
     },
     orderBy: [{ enquiryReceivedAt: 'desc' }, { id: 'desc' }],
@@ -56,8 +58,9 @@ type ApplicantHousehold = NonNullable<Awaited<ReturnType<typeof findApplicantHou
 async function loadApplication(viewer: Viewer) {
   const household = await findApplicantHousehold(viewer);
   if (!household) throw new NotFound('We cannot find an application linked to your account.');
-  const personId = household.people[0]?.id;
-  if (!personId) throw new NotFound('We cannot find an application linked to your account.');
+  const person = household.people[0];
+  if (!person) throw new NotFound('We cannot find an application linked to your account.');
+  const personId = person.id;
   let application = household.application;
   if (!application) {
     if (!wasInvited(household)) throw new NotFound(NOT_INVITED_MESSAGE);
@@ -69,7 +72,7 @@ async function loadApplication(viewer: Viewer) {
     });
   }
   const editable = household.stage === EDITABLE_STAGE && application.status !== 'submitted';
-  return { household, personId, application, editable };
+  return { household, personId, personRole: person.role, application, editable };
 }
 
 /** Invited at some point: the snapshot remembers the invitation even after the case has moved on. */
@@ -97,6 +100,43 @@ async function readSections(loaded: LoadedApplication) {
   });
 }
 
+const APPLICANT_ROLES = ['applicant', 'jointApplicant'];
+const PERSONAL_SECTION_IDS = SECTIONS.filter((section) => section.scope === 'personal').map((section) => section.id);
+
+/**
+ * The other applicants on the household, and whether each has completed their own personal sections. Only one with
+ * a portal account (invited online, or signed in) holds the application back: a partner the hub recorded who has
+ * never signed in gives their own details at assessment instead.
+ */
+async function otherApplicants(loaded: LoadedApplication) {
+  const people = await prisma.person.findMany({
+    where: { householdId: loaded.household.id, role: { in: APPLICANT_ROLES }, id: { not: loaded.personId } },
+    select: { id: true, role: true, firstName: true, lastName: true, userId: true },
+    orderBy: { createdAt: 'asc' },
+    take: 5,
+  });
+  const completed = await prisma.applicationSection.groupBy({
+    by: ['personKey'],
+    where: {
+      applicationId: loaded.application.id,
+      personKey: { in: people.map((person) => person.id) },
+      section: { in: PERSONAL_SECTION_IDS },
+      status: 'complete',
+    },
+    _count: { _all: true },
+  });
+  return people.map((person) => ({
+    name: `${person.firstName} ${person.lastName}`.trim(),
+    role: person.role,
+    hasAccount: person.userId !== null,
+    personalComplete: (completed.find((row) => row.personKey === person.id)?._count._all ?? 0) === PERSONAL_SECTION_IDS.length,
+  }));
+}
+
+function stillToComplete(others: Awaited<ReturnType<typeof otherApplicants>>) {
+  return others.filter((other) => other.hasAccount && !other.personalComplete);
+}
+
 function summaryOf(loaded: LoadedApplication) {
   return {
     reference: loaded.household.reference,
@@ -111,11 +151,18 @@ function summaryOf(loaded: LoadedApplication) {
 /** The task list: each section with its status. */
 export async function getApplicationForViewer(viewer: Viewer) {
   const loaded = await loadApplication(viewer);
-  const sections = await readSections(loaded);
+  const [sections, others] = await Promise.all([readSections(loaded), otherApplicants(loaded)]);
+  const ownComplete = sections.every(({ status }) => status === 'complete');
+  const waitingFor = stillToComplete(others).map((other) => other.name);
   return {
     ...summaryOf(loaded),
     sections: sections.map(({ section, status }) => ({ id: section.id, title: section.title, status })),
-    allComplete: sections.every(({ status }) => status === 'complete'),
+    ownComplete,
+    /** Ready to send: this applicant's sections and every other applicant's personal ones. */
+    allComplete: ownComplete && waitingFor.length === 0,
+    waitingFor,
+    otherApplicants: others.map(({ name, personalComplete }) => ({ name, personalComplete })),
+    canInviteJointApplicant: loaded.editable && loaded.personRole === 'applicant' && !others.some((other) => other.role === 'jointApplicant'),
   };
 }
 
@@ -131,10 +178,10 @@ export async function getSectionForViewer(viewer: Viewer, sectionId: string) {
 /** Every answer in words, section by section: check your answers, and the stamped copy once submitted. */
 export async function getCheckAnswers(viewer: Viewer) {
   const loaded = await loadApplication(viewer);
-  const sections = await readSections(loaded);
+  const [sections, others] = await Promise.all([readSections(loaded), otherApplicants(loaded)]);
   return {
     ...summaryOf(loaded),
-    allComplete: sections.every(({ status }) => status === 'complete'),
+    allComplete: sections.every(({ status }) => status === 'complete') && stillToComplete(others).length === 0,
     sections: sections.map(({ section, status, answers }) => ({
       id: section.id,
       title: section.title,
@@ -204,6 +251,14 @@ export async function submitApplication(viewer: Viewer, options: WriteOptions = 
       Object.fromEntries(incomplete.map(({ section }) => [section.id, `Complete the “${section.title}” section`])),
     );
   }
+  // Joint applicants each answer the personal sections for themselves; the application goes only when all have.
+  const waitingFor = stillToComplete(await otherApplicants(loaded));
+  if (waitingFor.length > 0) {
+    throw new ValidationFailed(
+      `${waitingFor.map((other) => other.name).join(' and ')} must complete their own sections before the application is sent.`,
+      {},
+    );
+  }
 
   const receivedOn = todayInLondon(now);
   const { transitionId } = await applyPipelineEvent(
@@ -239,6 +294,54 @@ export async function submitApplication(viewer: Viewer, options: WriteOptions = 
       requestId: options.requestId,
     });
   });
+}
+
+const MAX_NAME_LENGTH = 100;
+
+const jointApplicantSchema = z.object({
+  firstName: z.string({ error: 'Enter their first name' }).trim().min(1, 'Enter their first name').max(MAX_NAME_LENGTH, `First name must be ${MAX_NAME_LENGTH} characters or fewer`),
+  lastName: z.string({ error: 'Enter their last name' }).trim().min(1, 'Enter their last name').max(MAX_NAME_LENGTH, `Last name must be ${MAX_NAME_LENGTH} characters or fewer`),
+  email: z
+    .string({ error: 'Enter their email address' })
+    .trim()
+    .toLowerCase()
+    .min(1, 'Enter their email address')
+    .pipe(z.email('Enter an email address in the correct format, like name@example.com')),
+});
+
+/**
+ * The first applicant invites a second, who completes their own personal sections (issue 5 "joint applicants"). The
+ * invitation is the applicants' usual sign-in link, which creates their account on first use; if it does not arrive
+ * they can ask for another from the sign-in page, because their address is now on the household.
+ */
+export async function inviteJointApplicant(viewer: Viewer, formData: FormData, options: WriteOptions = {}) {
+  const loaded = await loadApplication(viewer);
+  if (!loaded.editable) await refuseEdit(viewer, loaded, 'inviteJointApplicant', options);
+  if (loaded.personRole !== 'applicant') throw new Conflict('Only the first applicant can invite a second applicant.');
+  const parsed = parseForm(jointApplicantSchema, formData);
+  if (!parsed.ok) return parsed;
+  if (parsed.data.email === viewer.email.trim().toLowerCase()) {
+    return { ok: false as const, fieldErrors: { email: 'Enter the second applicant’s own email address, not yours' }, values: parsed.data };
+  }
+  const invited = await prisma.$transaction(async (tx) => {
+    const existing = await tx.person.count({ where: { householdId: loaded.household.id, role: 'jointApplicant' } });
+    if (existing > 0) return false;
+    const person = await tx.person.create({
+      data: { householdId: loaded.household.id, role: 'jointApplicant', ...parsed.data },
+      select: { id: true },
+    });
+    await recordAudit(tx, actorOf(viewer), {
+      action: 'application.jointApplicantInvited',
+      entity: 'Person',
+      entityId: person.id,
+      councilId: loaded.household.councilId,
+      requestId: options.requestId,
+    });
+    return true;
+  });
+  if (!invited) throw new Conflict('A second applicant has already been invited.');
+  await requestApplicantMagicLink({ email: parsed.data.email, redirectTo: '/apply/application' }, options.now);
+  return { ok: true as const };
 }
 
 function actorOf(viewer: Viewer): AuditActor {

@@ -15,7 +15,7 @@ export type Area = 'hub' | 'council' | 'reports' | 'admin' | 'apply';
 // DOMAIN.md §1.3. The administrator configures the system and has no routine access to case content or reports.
 const AREA_ROLES: Record<Area, readonly Role[]> = {
   hub: ['hubOfficer', 'hubManager'],
-  council: ['socialWorker', 'fosteringManager', 'decisionMaker', 'panelAdviser', 'mockingbirdLiaison'],
+  council: ['socialWorker', 'fosteringManager', 'decisionMaker', 'panelAdviser', 'mockingbirdLiaison', 'panelMember'],
   reports: ['hubManager', 'fosteringManager', 'regionalViewer'],
   admin: ['administrator'],
   apply: ['applicant'],
@@ -86,6 +86,8 @@ type ActionRecords = {
   'report.view': undefined;
   'report.viewUnsuppressed': undefined;
   'export.households': undefined;
+  'panel.view': undefined;
+  'panel.manageMembers': undefined;
 };
 export type Action = keyof ActionRecords;
 type RecordArgument<A extends Action> = ActionRecords[A] extends undefined ? [] : [record: ActionRecords[A]];
@@ -136,6 +138,13 @@ function decide(viewer: Viewer, action: Action, record: ActionRecords[Action]): 
     // Personal data leaving the system: managers only, and always through householdScope.
     case 'export.households':
       return role === 'hubManager' || role === 'fosteringManager';
+    // Panel agendas are assessment papers: the assessing roles see their council's panels; a panel member sees the
+    // panels they sit on (panelScope narrows which).
+    case 'panel.view':
+      return ASSESSMENT_ROLES.includes(role) || role === 'panelMember';
+    // The panel adviser builds the panel; the fostering team manager stands in for them.
+    case 'panel.manageMembers':
+      return role === 'panelAdviser' || role === 'fosteringManager';
     default:
       return assertNever(action);
   }
@@ -156,9 +165,34 @@ export function householdScope(viewer: Viewer): Prisma.HouseholdWhereInput {
       return { allocatedCouncilId: viewer.councilId };
     case 'mockingbirdLiaison':
       return { memberships: { some: { leftOn: null, constellation: { councilId: viewer.councilId } } } };
+    // DOMAIN.md §1.3: read-only, and only the cases on the panels they sit on.
+    case 'panelMember':
+      return { panelItems: { some: { panel: { members: { some: { userId: viewer.userId } } } } } };
     case 'regionalViewer':
     case 'administrator':
       return { id: { in: [] } }; // aggregates and configuration only
+    default:
+      return assertNever(viewer);
+  }
+}
+
+/** The Prisma `where` for fostering panels this viewer may read. Anything outside it answers 404. */
+export function panelScope(viewer: Viewer): Prisma.PanelWhereInput {
+  switch (viewer.role) {
+    case 'socialWorker':
+    case 'fosteringManager':
+    case 'decisionMaker':
+    case 'panelAdviser':
+      return { councilId: viewer.councilId };
+    case 'panelMember':
+      return { members: { some: { userId: viewer.userId } } };
+    case 'mockingbirdLiaison':
+    case 'hubOfficer':
+    case 'hubManager':
+    case 'regionalViewer':
+    case 'administrator':
+    case 'applicant':
+      return { id: { in: [] } }; // panel papers are council assessment content (DOMAIN.md §1.4)
     default:
       return assertNever(viewer);
   }

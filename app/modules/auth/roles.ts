@@ -6,6 +6,7 @@ export const COUNCIL_ROLES = [
   'decisionMaker',
   'panelAdviser',
   'mockingbirdLiaison',
+  'panelMember',
 ] as const;
 export const OTHER_STAFF_ROLES = ['regionalViewer', 'administrator'] as const;
 export const STAFF_ROLES = [...HUB_ROLES, ...COUNCIL_ROLES, ...OTHER_STAFF_ROLES] as const;
@@ -24,6 +25,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   decisionMaker: 'Agency decision maker',
   panelAdviser: 'Panel adviser',
   mockingbirdLiaison: 'Mockingbird liaison worker',
+  panelMember: 'Fostering panel member',
   regionalViewer: 'Regional board viewer',
   administrator: 'System administrator',
   applicant: 'Applicant',
@@ -50,6 +52,7 @@ export const HOME_PATH: Record<Role, string> = {
   decisionMaker: '/council',
   panelAdviser: '/council',
   mockingbirdLiaison: '/council',
+  panelMember: '/council/panels',
   regionalViewer: '/reports',
   administrator: '/admin',
   applicant: '/apply',

@@ -10,6 +10,8 @@ import { householdScope } from '~/modules/auth/access.server';
 import { isCouncilRole } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
 import { queueEmail } from '~/modules/email/outbox.server';
+import { recordApproval } from '~/modules/carers/approvals.server';
+import { recordPanelEvent } from '~/modules/panels/panels.server';
 import { eventSchemaFor, payloadFactsOf, type PipelineEvent, type PipelineEventType } from './events';
 import { isPipelineEventType, maySendEvent } from './event-permissions';
 import { PIPELINE_MACHINE_VERSION, pipelineMachine } from './machine';
@@ -43,6 +45,8 @@ const householdSelect = {
   reference: true,
   displayName: true,
   enquiryDate: true,
+  route: true,
+  ownerId: true,
   people: {
     where: { role: 'applicant' },
     orderBy: { createdAt: 'asc' },
@@ -157,6 +161,21 @@ export async function applyPipelineEvent(
       after: { stage: to, version: household.version + 1, transitionId: row.id },
       requestId: options.requestId,
     });
+
+    await recordPanelEvent(tx, { id: household.id, allocatedCouncilId: household.allocatedCouncilId, councilId: councilIdAfter }, event);
+    if (event.type === 'APPROVE') {
+      // The machine accepts APPROVE only after hand-over, so the approving council is the allocated one.
+      if (!household.allocatedCouncilId) throw new Error(`Household ${household.id} was approved without an allocated council`);
+      await recordApproval(tx, {
+        householdId: household.id,
+        councilId: household.allocatedCouncilId,
+        approvedOn: event.occurredOn,
+        route: household.route,
+        supervisingWorkerId: household.ownerId,
+        terms: event.terms,
+        decidedById: viewer.userId,
+      });
+    }
 
     for (const template of emailsDeclaredBy(actions)) {
       await queueApplicantEmail(tx, template, household, { event, to, transitionId: row.id });

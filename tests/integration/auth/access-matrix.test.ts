@@ -13,10 +13,13 @@ import * as adminUsersNew from '~/routes/admin.users.new';
 import * as applyLayout from '~/routes/apply';
 import * as applyHome from '~/routes/apply._index';
 import * as applyApplication from '~/routes/apply.application._index';
+import * as applyWithdraw from '~/routes/apply.withdraw';
 import * as councilLayout from '~/routes/council';
 import * as councilHome from '~/routes/council._index';
 import * as councilHousehold from '~/routes/council.households.$householdId';
 import * as councilKinshipNew from '~/routes/council.kinship.new';
+import * as councilPanel from '~/routes/council.panels.$panelId';
+import * as councilPanels from '~/routes/council.panels._index';
 import * as hubLayout from '~/routes/hub';
 import * as hubHome from '~/routes/hub._index';
 import * as hubBoard from '~/routes/hub.board';
@@ -27,6 +30,8 @@ import * as hubHousehold from '~/routes/hub.households.$householdId';
 import * as hubHouseholds from '~/routes/hub.households._index';
 import * as reportsLayout from '~/routes/reports';
 import * as reportsHome from '~/routes/reports._index';
+import * as reportsConversion from '~/routes/reports.conversion';
+import * as reportsConversionCsv from '~/routes/reports.conversion[.csv]';
 import { createHousehold, createUser } from '../../support/factories';
 
 // Every role, signed in to the same council (Derby City) where it has one, against every page: role × page ×
@@ -44,6 +49,7 @@ const COLUMNS = [
   'decisionMaker',
   'panelAdviser',
   'mockingbirdLiaison',
+  'panelMember',
   'regionalViewer',
   'administrator',
   'applicant',
@@ -66,9 +72,16 @@ type Page =
   | '/council/households/:derbyAllocated'
   | '/council/households/:derbyConstellationMember'
   | '/council/households/:nottinghamAllocated'
+  | '/council/panels'
+  | '/council/panels/:derbyPanel'
+  | '/council/panels/:nottinghamPanel'
   | '/reports'
+  | '/reports/conversion'
+  | '/reports/conversion?council=nottingham-city'
+  | '/reports/conversion.csv'
   | '/apply'
   | '/apply/application'
+  | '/apply/withdraw'
   | '/admin'
   | '/admin/users'
   | '/admin/users/new'
@@ -78,42 +91,56 @@ type Page =
 
 // prettier-ignore
 const EXPECTED: readonly (readonly [Page, ...number[]])[] = [
-  //                                               hubOff hubMgr social  fosMgr  ADM  panel  mockb  region admin  applic signedOut
-  ['/hub',                                           200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
-  ['/hub/households',                                200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
-  ['/hub/households/:derbyAllocated',                200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
-  ['/hub/households/:nottinghamAllocated',           200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
-  ['/hub/households/:unknown',                       404,   404,   403,   403,   403,   403,   403,   403,   403,   403,   302],
-  ['/hub/households/:hubEnquiry/merge',              200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  //                                               hubOff hubMgr social  fosMgr  ADM  panel  mockb  pnlMbr region admin  applic signedOut
+  ['/hub',                                           200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/households',                                200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/households/:derbyAllocated',                200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/households/:nottinghamAllocated',           200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/households/:unknown',                       404,   404,   403,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/households/:hubEnquiry/merge',              200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   403,   302],
   // Merging is for pre-handover records only: a handed-over case is not found here.
-  ['/hub/households/:derbyAllocated/merge',          404,   404,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/households/:derbyAllocated/merge',          404,   404,   403,   403,   403,   403,   403,   403,   403,   403,   403,   302],
   // A resource route for any staff; only managers may export, each within their own scope.
-  ['/hub/households.csv',                            403,   200,   403,   200,   403,   403,   403,   403,   403,   403,   302],
-  ['/hub/board',                                     200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
-  ['/hub/enquiries/new',                             200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   302],
-  ['/council',                                       403,   403,   200,   200,   200,   200,   200,   403,   403,   403,   302],
+  ['/hub/households.csv',                            403,   200,   403,   200,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/board',                                     200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/hub/enquiries/new',                             200,   200,   403,   403,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/council',                                       403,   403,   200,   200,   200,   200,   200,   200,   403,   403,   403,   302],
   // Kinship referrals come from the council's social workers and their managers (DOMAIN.md §3.1).
-  ['/council/kinship/new',                           403,   403,   200,   200,   403,   403,   403,   403,   403,   403,   302],
-  ['/council/households/:derbyAllocated',            403,   403,   200,   200,   200,   200,   404,   403,   403,   403,   302],
-  ['/council/households/:derbyConstellationMember',  403,   403,   200,   200,   200,   200,   200,   403,   403,   403,   302],
-  ['/council/households/:nottinghamAllocated',       403,   403,   404,   404,   404,   404,   404,   403,   403,   403,   302],
-  ['/reports',                                       403,   200,   403,   200,   403,   403,   403,   200,   403,   403,   302],
-  ['/apply',                                         403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   302],
+  ['/council/kinship/new',                           403,   403,   200,   200,   403,   403,   403,   403,   403,   403,   403,   302],
+  // A panel member reads only the cases on the panels they sit on: here the constellation member's.
+  ['/council/households/:derbyAllocated',            403,   403,   200,   200,   200,   200,   404,   404,   403,   403,   403,   302],
+  ['/council/households/:derbyConstellationMember',  403,   403,   200,   200,   200,   200,   200,   200,   403,   403,   403,   302],
+  ['/council/households/:nottinghamAllocated',       403,   403,   404,   404,   404,   404,   404,   404,   403,   403,   403,   302],
+  // Panel agendas are assessment papers: the council's assessing roles, and panel members for the panels they sit
+  // on (the panel member sits on the Derby City panel only). The Mockingbird liaison has no panel papers.
+  ['/council/panels',                                403,   403,   200,   200,   200,   200,   403,   200,   403,   403,   403,   302],
+  ['/council/panels/:derbyPanel',                    403,   403,   200,   200,   200,   200,   404,   200,   403,   403,   403,   302],
+  ['/council/panels/:nottinghamPanel',               403,   403,   404,   404,   404,   404,   404,   404,   403,   403,   403,   302],
+  ['/reports',                                       403,   200,   403,   200,   403,   403,   403,   403,   200,   403,   403,   302],
+  ['/reports/conversion',                            403,   200,   403,   200,   403,   403,   403,   403,   200,   403,   403,   302],
+  // A council's fostering manager (Derby City here) is refused another council's figures; the hub and the board are not.
+  ['/reports/conversion?council=nottingham-city',    403,   200,   403,   403,   403,   403,   403,   403,   200,   403,   403,   302],
+  // A resource route: the same audience as the page.
+  ['/reports/conversion.csv',                        403,   200,   403,   200,   403,   403,   403,   403,   200,   403,   403,   302],
+  ['/apply',                                         403,   403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   302],
   // The applicant's own household is at 'invited', so their application form opens.
-  ['/apply/application',                             403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   302],
-  ['/admin',                                         403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
-  ['/admin/users',                                   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
-  ['/admin/users/new',                               403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
-  ['/admin/audit',                                   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
-  ['/admin/emails',                                  403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
-  ['/admin/import',                                  403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
+  ['/apply/application',                             403,   403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   302],
+  // Only ever the applicant's own household, which is still open, so the withdrawal form shows.
+  ['/apply/withdraw',                                403,   403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   302],
+  ['/admin',                                         403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
+  ['/admin/users',                                   403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
+  ['/admin/users/new',                               403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
+  ['/admin/audit',                                   403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
+  ['/admin/emails',                                  403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
+  ['/admin/import',                                  403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
 ];
 
 type Loader = (args: LoaderFunctionArgs) => unknown;
 type HouseholdKey = 'derbyAllocated' | 'nottinghamAllocated' | 'derbyConstellationMember' | 'hubEnquiry' | 'unknown';
+type PanelKey = 'derbyPanel' | 'nottinghamPanel';
 
-/** The loaders Remix runs for each page, outermost layout first, and the household the page is about. */
-const PAGES: Record<Page, { loaders: readonly Loader[]; household?: HouseholdKey }> = {
+/** The loaders Remix runs for each page, outermost layout first, and the household or panel the page is about. */
+const PAGES: Record<Page, { loaders: readonly Loader[]; household?: HouseholdKey; panel?: PanelKey }> = {
   '/hub': { loaders: [hubLayout.loader, hubHome.loader] },
   '/hub/households': { loaders: [hubLayout.loader, hubHouseholds.loader] },
   '/hub/households/:derbyAllocated': { loaders: [hubLayout.loader, hubHousehold.loader], household: 'derbyAllocated' },
@@ -136,9 +163,16 @@ const PAGES: Record<Page, { loaders: readonly Loader[]; household?: HouseholdKey
     loaders: [councilLayout.loader, councilHousehold.loader],
     household: 'nottinghamAllocated',
   },
+  '/council/panels': { loaders: [councilLayout.loader, councilPanels.loader] },
+  '/council/panels/:derbyPanel': { loaders: [councilLayout.loader, councilPanel.loader], panel: 'derbyPanel' },
+  '/council/panels/:nottinghamPanel': { loaders: [councilLayout.loader, councilPanel.loader], panel: 'nottinghamPanel' },
   '/reports': { loaders: [reportsLayout.loader, reportsHome.loader] },
+  '/reports/conversion': { loaders: [reportsLayout.loader, reportsConversion.loader] },
+  '/reports/conversion?council=nottingham-city': { loaders: [reportsLayout.loader, reportsConversion.loader] },
+  '/reports/conversion.csv': { loaders: [reportsConversionCsv.loader] },
   '/apply': { loaders: [applyLayout.loader, applyHome.loader] },
   '/apply/application': { loaders: [applyLayout.loader, applyApplication.loader] },
+  '/apply/withdraw': { loaders: [applyLayout.loader, applyWithdraw.loader] },
   '/admin': { loaders: [adminLayout.loader, adminHome.loader] },
   '/admin/users': { loaders: [adminLayout.loader, adminUsers.loader] },
   '/admin/users/new': { loaders: [adminLayout.loader, adminUsersNew.loader] },
@@ -171,6 +205,7 @@ async function runLoader(loader: Loader, args: LoaderFunctionArgs): Promise<Outc
 
 const cookies = new Map<Role, string>();
 const householdIds = new Map<HouseholdKey, string>();
+const panelIds = new Map<PanelKey, string>();
 
 beforeAll(async () => {
   for (const role of ROLES) {
@@ -204,16 +239,34 @@ beforeAll(async () => {
   const enquiry = await createHousehold({ councilId: 'derby-city', stage: 'enquiry.received' });
   householdIds.set('hubEnquiry', enquiry.id);
   householdIds.set('unknown', 'no-such-household');
+
+  // The panel member (Derby City) sits on Derby City's panel, whose agenda has the constellation member's case.
+  const panelMember = await prisma.user.findFirstOrThrow({ where: { role: 'panelMember' }, select: { id: true } });
+  const derbyPanel = await prisma.panel.create({
+    data: {
+      councilId: 'derby-city',
+      panelOn: '2026-12-02',
+      members: { create: { userId: panelMember.id } },
+      items: { create: { householdId: member.id } },
+    },
+  });
+  const nottinghamPanel = await prisma.panel.create({
+    data: { councilId: 'nottingham-city', panelOn: '2026-12-02', items: { create: { householdId: nottingham.id } } },
+  });
+  panelIds.set('derbyPanel', derbyPanel.id);
+  panelIds.set('nottinghamPanel', nottinghamPanel.id);
 });
 
 async function visit(page: Page, who: Who) {
-  const { loaders, household } = PAGES[page];
+  const { loaders, household, panel } = PAGES[page];
   const householdId = household ? householdIds.get(household) : undefined;
-  const path = householdId ? page.replace(/:\w+/, householdId) : page;
+  const panelId = panel ? panelIds.get(panel) : undefined;
+  const recordId = householdId ?? panelId;
+  const path = recordId ? page.replace(/:\w+/, recordId) : page;
   const headers: Record<string, string> = who === 'signedOut' ? {} : { Cookie: cookies.get(who) ?? '' };
   const args = (): LoaderFunctionArgs => ({
     request: new Request(`http://localhost:3000${path}`, { headers }),
-    params: householdId ? { householdId } : {},
+    params: householdId ? { householdId } : panelId ? { panelId } : {},
     context: {},
   });
   const outcomes: Outcome[] = [];

@@ -11,6 +11,8 @@ import { createHousehold, createUser } from '../../support/factories';
 //   unallocated           a hub case before handover (residence Derby City, no allocation)
 //   derbyConstellation    allocated to Nottinghamshire but a member of Derby City's Mockingbird constellation
 //   applicantsOwn         the signed-in applicant's household (allocated to Nottinghamshire)
+// derbyAllocated is also on a Derby City panel the panel member sits on; nottsAllocated on a Nottinghamshire panel
+// they do not.
 const ids: Record<string, string> = {};
 const viewers = new Map<Role, Viewer>();
 
@@ -35,7 +37,20 @@ beforeAll(async () => {
         data: { householdId: ids.applicantsOwn, role: 'applicant', firstName: 'Ama', lastName: 'Owusu', userId: user.id },
       });
     }
+    if (role === 'panelMember') {
+      await prisma.panel.create({
+        data: {
+          councilId: 'derby-city',
+          panelOn: '2026-12-02',
+          members: { create: { userId: user.id } },
+          items: { create: { householdId: ids.derbyAllocated } },
+        },
+      });
+    }
   }
+  await prisma.panel.create({
+    data: { councilId: 'nottinghamshire', panelOn: '2026-12-02', items: { create: { householdId: ids.nottsAllocated } } },
+  });
 });
 
 // Expected households per role (viewer in Derby City where the role has a council), by hand from DOMAIN.md §1.4.
@@ -47,6 +62,7 @@ const EXPECTED: Record<Role, string[]> = {
   decisionMaker: ['derbyAllocated'],
   panelAdviser: ['derbyAllocated'],
   mockingbirdLiaison: ['derbyConstellation'],
+  panelMember: ['derbyAllocated'],
   regionalViewer: [],
   administrator: [],
   applicant: ['applicantsOwn'],

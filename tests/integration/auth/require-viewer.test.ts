@@ -16,6 +16,7 @@ const AREA_TABLE: Record<Role, Record<Area, 200 | 403>> = {
   decisionMaker:      { hub: 403, council: 200, reports: 403, admin: 403, apply: 403 },
   panelAdviser:       { hub: 403, council: 200, reports: 403, admin: 403, apply: 403 },
   mockingbirdLiaison: { hub: 403, council: 200, reports: 403, admin: 403, apply: 403 },
+  panelMember:        { hub: 403, council: 200, reports: 403, admin: 403, apply: 403 },
   regionalViewer:     { hub: 403, council: 403, reports: 200, admin: 403, apply: 403 },
   administrator:      { hub: 403, council: 403, reports: 403, admin: 200, apply: 403 },
   applicant:          { hub: 403, council: 403, reports: 403, admin: 403, apply: 200 },

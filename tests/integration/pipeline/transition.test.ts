@@ -202,6 +202,21 @@ describe('replaying realistic paths through the writer', () => {
         [`decision-letter/${transitionId(14)}`, { decision: 'approved', firstName: 'Sam', decidedOn: '2026-08-12', numberOfChildren: 2, minAge: 0, maxAge: 18 }],
       ].sort(([left], [right]) => String(left).localeCompare(String(right))),
     );
+
+    // The ADM's approval creates the approval record with its first clocks (DOMAIN.md §4.3–4.4): the first review and
+    // the training standards 12 months after Wednesday 12 August 2026, a mainstream household.
+    const approvals = await prisma.approval.findMany({ where: { householdId: household.id }, include: { terms: true } });
+    expect(approvals).toHaveLength(1);
+    expect(approvals[0]).toMatchObject({
+      councilId: 'nottinghamshire',
+      approvalType: 'mainstream',
+      approvedOn: '2026-08-12',
+      status: 'active',
+      firstReviewDueOn: '2027-08-12',
+      nextReviewDueOn: '2027-08-12',
+      tsdDueOn: '2027-08-12',
+    });
+    expect(approvals[0].terms).toMatchObject([{ effectiveFrom: '2026-08-12', numberOfChildren: 2, minAge: 0, maxAge: 18 }]);
   });
 
   it('closes a withdrawal after handover with its reason and Ofsted code, and queues nothing without an address', async () => {

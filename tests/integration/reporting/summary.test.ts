@@ -8,7 +8,7 @@ import { createHousehold, createUser } from '../../support/factories';
 
 const PERIOD = { from: '2025-04-01', to: '2026-03-31' };
 
-async function createViewer(role: Exclude<Role, 'socialWorker' | 'fosteringManager' | 'decisionMaker' | 'panelAdviser' | 'mockingbirdLiaison'>): Promise<Viewer> {
+async function createViewer(role: Exclude<Role, 'socialWorker' | 'fosteringManager' | 'decisionMaker' | 'panelAdviser' | 'mockingbirdLiaison' | 'panelMember'>): Promise<Viewer> {
   const user = await createUser({ role });
   return { userId: user.id, name: user.name, email: user.email, sessionId: 'test-session', role, councilId: null };
 }

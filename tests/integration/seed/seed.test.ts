@@ -100,6 +100,28 @@ describe('demo seed', () => {
     expect(applicant.applicantPeople).toEqual([{ role: 'applicant', household: { stage: 'invited' } }]);
   });
 
+  test('puts every case at panel or decision on its council’s panel, and the demo panel member on a Derby City panel', async () => {
+    const atPanel = await prisma.household.count({
+      where: { OR: [{ stage: { startsWith: 'panel.' } }, { stage: { startsWith: 'decision.' } }], panelDate: { not: null } },
+    });
+    expect(atPanel).toBeGreaterThan(0);
+    expect(await prisma.panelItem.count()).toBe(atPanel);
+    const items = await prisma.panelItem.findMany({
+      select: { panel: { select: { councilId: true, panelOn: true } }, household: { select: { allocatedCouncilId: true, panelDate: true } } },
+    });
+    for (const item of items) {
+      expect(item.panel).toEqual({ councilId: item.household.allocatedCouncilId, panelOn: item.household.panelDate });
+    }
+
+    const sitsOn = await prisma.panelMember.findMany({
+      where: { user: { email: 'panel.member@ffem.example' } },
+      select: { panel: { select: { councilId: true, _count: { select: { items: true } } } } },
+    });
+    expect(sitsOn).toHaveLength(1);
+    expect(sitsOn[0].panel.councilId).toBe('derby-city');
+    expect(sitsOn[0].panel._count.items).toBeGreaterThan(0);
+  });
+
   test('stores the two FfEM targets with their labels exactly as the source words them', async () => {
     const enquiryTarget = await prisma.target.findFirst({
       where: { label: 'Conversion target for enquires to applications 25%' },

@@ -12,22 +12,23 @@ function viewerFor(role: Role): Viewer {
 
 // Written out by hand from DOMAIN.md §1.3: Y = may, . = may not.
 // Columns: household.view, user.manage, audit.view, email.retry, import.run, report.view, report.viewUnsuppressed,
-// export.households, caseload.viewTeam
+// export.households, caseload.viewTeam, panel.view, panel.manageMembers
 const ROLE_ACTIONS: Record<Role, string> = {
-  hubOfficer:         'Y . . . . . . . .',
-  hubManager:         'Y . . . . Y Y Y Y',
-  socialWorker:       'Y . . . . . . . .',
-  fosteringManager:   'Y . . . . Y Y Y Y',
-  decisionMaker:      'Y . . . . . . . .',
-  panelAdviser:       'Y . . . . . . . .',
-  mockingbirdLiaison: 'Y . . . . . . . .',
-  regionalViewer:     '. . . . . Y . . .',
-  administrator:      '. Y Y Y Y . . . .',
-  applicant:          'Y . . . . . . . .',
+  hubOfficer:         'Y . . . . . . . . . .',
+  hubManager:         'Y . . . . Y Y Y Y . .',
+  socialWorker:       'Y . . . . . . . . Y .',
+  fosteringManager:   'Y . . . . Y Y Y Y Y Y',
+  decisionMaker:      'Y . . . . . . . . Y .',
+  panelAdviser:       'Y . . . . . . . . Y Y',
+  mockingbirdLiaison: 'Y . . . . . . . . . .',
+  panelMember:        'Y . . . . . . . . Y .',
+  regionalViewer:     '. . . . . Y . . . . .',
+  administrator:      '. Y Y Y Y . . . . . .',
+  applicant:          'Y . . . . . . . . . .',
 };
 const COLUMNS = [
   'household.view', 'user.manage', 'audit.view', 'email.retry', 'import.run', 'report.view', 'report.viewUnsuppressed',
-  'export.households', 'caseload.viewTeam',
+  'export.households', 'caseload.viewTeam', 'panel.view', 'panel.manageMembers',
 ] as const satisfies readonly Exclude<Action, 'household.viewAssessment' | 'household.casework' | 'household.assignWorker'>[];
 
 describe('can, for actions decided by role alone', () => {
@@ -44,7 +45,7 @@ describe('household.viewAssessment', () => {
   // Same council: may the role read Form F, checks and references? Other council: never.
   const SAME_COUNCIL: Record<Role, boolean> = {
     hubOfficer: false, hubManager: false, socialWorker: true, fosteringManager: true, decisionMaker: true,
-    panelAdviser: true, mockingbirdLiaison: false, regionalViewer: false, administrator: false, applicant: false,
+    panelAdviser: true, mockingbirdLiaison: false, panelMember: false, regionalViewer: false, administrator: false, applicant: false,
   };
 
   for (const [role, expected] of Object.entries(SAME_COUNCIL) as [Role, boolean][]) {
@@ -68,6 +69,8 @@ describe('casework and assigning a worker', () => {
     decisionMaker: { beforeHandover: [false, false], ownCouncil: [true, false] },
     panelAdviser: { beforeHandover: [false, false], ownCouncil: [true, false] },
     mockingbirdLiaison: { beforeHandover: [false, false], ownCouncil: [false, false] },
+    // Read-only: a panel member reads the papers and works nothing.
+    panelMember: { beforeHandover: [false, false], ownCouncil: [false, false] },
     regionalViewer: { beforeHandover: [false, false], ownCouncil: [false, false] },
     administrator: { beforeHandover: [false, false], ownCouncil: [false, false] },
     applicant: { beforeHandover: [false, false], ownCouncil: [false, false] },
