@@ -10,6 +10,7 @@ const STAFF = [
   { email: 'decision.maker@ffem.example', home: '/council', heading: /Derby City/ },
   { email: 'panel.adviser@ffem.example', home: '/council', heading: /Derby City/ },
   { email: 'mockingbird.liaison@ffem.example', home: '/council', heading: /Derby City/ },
+  { email: 'panel.member@ffem.example', home: '/council/panels', heading: 'Fostering panels' },
   { email: 'regional.viewer@ffem.example', home: '/reports', heading: /./ },
   { email: 'administrator@ffem.example', home: '/admin', heading: /./ },
 ];
