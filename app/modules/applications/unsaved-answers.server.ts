@@ -103,13 +103,14 @@ export type RestoredAnswers = { answers: Record<string, string>; droppedLabels: 
 
 /**
  * The answers kept for this section through a sign-in, once, and the header that forgets them. Null when there are
- * none for this section. Answers kept from someone else's session are forgotten without being shown.
+ * none for this section. Answers are shown only to the person whose session they came from: kept from someone
+ * else's session, or from a session already gone (its owner unknown, as on a shared computer), they are forgotten.
  */
 export async function takeUnsavedAnswers(request: Request, viewer: Viewer, sectionId: string): Promise<RestoredAnswers | null> {
   const kept: unknown = await unsavedAnswersCookie.parse(request.headers.get('Cookie'));
   if (!isUnsavedAnswers(kept) || kept.sectionId !== sectionId) return null;
   const setCookie = await unsavedAnswersCookie.serialize('', { maxAge: 0, expires: new Date(0) });
-  if (kept.userId !== null && kept.userId !== viewer.userId) return { answers: {}, droppedLabels: [], setCookie };
+  if (kept.userId !== viewer.userId) return { answers: {}, droppedLabels: [], setCookie };
   const section = findSection(sectionId);
   const droppedLabels = kept.dropped.map(
     (name) => section?.questions.find((question) => name === question.name || name.startsWith(`${question.name}-`))?.label ?? name,

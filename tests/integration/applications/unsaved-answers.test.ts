@@ -126,6 +126,16 @@ describe('a section posted after the session ended', () => {
     expect(page.data.answers).toEqual({});
   });
 
+  it('does not show answers whose session was already deleted, since nobody can say whose they were', async () => {
+    const first = await createApplicant();
+    await prisma.session.deleteMany({ where: { userId: first.user.id } });
+    const unsaved = unsavedCookieFrom(asResponse(await postSection(first.sessionCookie, aboutYouForm({ firstName: 'Josephine' }))));
+
+    const second = await createApplicant();
+    const page = asLoaderData(await getSection(`${second.sessionCookie}; ${unsaved}`));
+    expect(page.data.answers).toEqual({});
+  });
+
   it('drops the longest answers to fit, naming them on the page', async () => {
     const { user, sessionCookie } = await createApplicant();
     await expireSessionsOf(user.id);
