@@ -26,6 +26,8 @@ const schema = z
     OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(2000),
     // Enquiries accepted from one IP address in ten minutes (STYLE.md §5); raised for benchmarks and browser tests.
     ENQUIRY_RATE_LIMIT: z.coerce.number().int().positive().default(5),
+    // Sign-in links sent to one applicant address per link lifetime (20 minutes).
+    MAGIC_LINK_LIMIT: z.coerce.number().int().positive().default(3),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .superRefine((value, ctx) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, failOnConsoleErrors, linkIn, signOut } from './support/helpers';
+import { expectNoAxeViolations, failOnConsoleErrors, requestApplicantSignInLink, signOut } from './support/helpers';
 
 // The demo applicant (seeded at "Invited to apply", re-seeded for every run) fills in the online application over
 // two sign-ins on a phone, sends it, and sees where it is up to.
@@ -7,30 +7,10 @@ import { expectNoAxeViolations, failOnConsoleErrors, linkIn, signOut } from './s
 test.use({ viewport: { width: 375, height: 667 } });
 
 const EMAIL = 'applicant@ffem.example';
-const SIGN_IN_SUBJECT = /sign-in link/i;
 
-function mailboxEntries(page: Page) {
-  return page.locator('li').filter({ hasText: `To ${EMAIL}` }).filter({ hasText: SIGN_IN_SUBJECT });
-}
-
-/** Asks for a new link and follows it; waits for a link newer than any already in the mailbox. */
+/** Asks for a new link and follows it. */
 async function signInByLink(page: Page) {
-  await page.goto('/dev/mailbox');
-  const before = await mailboxEntries(page).count();
-  await page.goto('/apply/sign-in');
-  await expectNoAxeViolations(page);
-  await page.getByLabel('Email address').fill(EMAIL);
-  await page.getByRole('button', { name: 'Send me a link' }).click();
-  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
-  await expect
-    .poll(async () => {
-      await page.goto('/dev/mailbox');
-      return mailboxEntries(page).count();
-    }, { timeout: 15_000, message: 'a new sign-in email' })
-    .toBeGreaterThan(before);
-  await mailboxEntries(page).first().getByRole('link').click();
-  const link = linkIn(await page.locator('pre').innerText(), /\/login\/verify/);
-  await page.goto(link);
+  await page.goto(await requestApplicantSignInLink(page, EMAIL));
   await page.getByRole('button', { name: 'Continue to your application' }).click();
   await expect(page).toHaveURL(/\/apply$/);
 }

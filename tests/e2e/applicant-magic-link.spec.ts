@@ -1,21 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, failOnConsoleErrors, linkIn, readLatestEmail } from './support/helpers';
+import { expectNoAxeViolations, failOnConsoleErrors, requestApplicantSignInLink } from './support/helpers';
 
 test('an applicant signs in with an emailed link, which works only once', async ({ page }) => {
   const assertNoConsoleErrors = failOnConsoleErrors(page);
   const email = 'applicant@ffem.example';
   let link = '';
 
-  await test.step('given the applicant asks for a sign-in link', async () => {
-    await page.goto('/apply/sign-in');
-    await expectNoAxeViolations(page);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByRole('button', { name: 'Send me a link' }).click();
-    await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
-  });
-  await test.step('when the email arrives through the outbox and the fake Resend server', async () => {
-    const text = await readLatestEmail(page, email, /sign-in link/i);
-    link = linkIn(text, /\/login\/verify/);
+  await test.step('given the applicant asks for a sign-in link, which arrives through the outbox and the fake Resend server', async () => {
+    link = await requestApplicantSignInLink(page, email);
   });
   await test.step('then following it and continuing lands on their application', async () => {
     await page.goto(link);

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, failOnConsoleErrors, linkIn, readLatestEmail } from './support/helpers';
+import { expectNoAxeViolations, failOnConsoleErrors, readLatestEmail, requestApplicantSignInLink } from './support/helpers';
 
-// The demo applicant (seeded at "Invited to apply", re-seeded for every run) withdraws on a phone. Run this spec on
-// its own: it closes the demo applicant's case, which the application spec needs open.
+// The demo applicant withdraws on a phone. The applicant journeys share the demo applicant (re-seeded at the start of
+// every run) and run in file-name order: this one closes the case, so its name sorts last.
 
 test.use({ viewport: { width: 375, height: 667 } });
 
@@ -12,12 +12,7 @@ test('an applicant withdraws with a reason, confirms, and sees their application
   const assertNoConsoleErrors = failOnConsoleErrors(page);
 
   await test.step('given the applicant signs in from an emailed link', async () => {
-    await page.goto('/apply/sign-in');
-    await page.getByLabel('Email address').fill(EMAIL);
-    await page.getByRole('button', { name: 'Send me a link' }).click();
-    await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
-    const link = linkIn(await readLatestEmail(page, EMAIL, /sign-in link/i), /\/login\/verify/);
-    await page.goto(link);
+    await page.goto(await requestApplicantSignInLink(page, EMAIL));
     await page.getByRole('button', { name: 'Continue to your application' }).click();
     await expect(page).toHaveURL(/\/apply$/);
   });

@@ -10,8 +10,6 @@ import { queueEmail } from '~/modules/email/outbox.server';
 // Applicants sign in with a one-time link sent to the address on their application: no password to forget, and
 // only someone who reads that inbox gets in. Only the token's sha256 is stored.
 export const MAGIC_LINK_LIFETIME_MINUTES = 20;
-// Enough for "I didn't get it, send another", not enough to flood someone's inbox from the public form.
-export const MAX_LINKS_PER_LIFETIME = 3;
 
 type ApplicantPerson = { id: string; userId: string | null; firstName: string; lastName: string };
 
@@ -29,7 +27,8 @@ export async function requestApplicantMagicLink(request: { email: string; redire
 
   const windowStart = new Date(now.getTime() - MAGIC_LINK_LIFETIME_MINUTES * 60_000);
   const recentLinks = await prisma.magicLinkToken.count({ where: { email, createdAt: { gt: windowStart } } });
-  if (recentLinks >= MAX_LINKS_PER_LIFETIME) return;
+  // Enough for "I didn't get it, send another", not enough to flood someone's inbox from the public form.
+  if (recentLinks >= env.MAGIC_LINK_LIMIT) return;
 
   await prisma.$transaction(async (tx) => {
     const [first] = people;

@@ -60,8 +60,36 @@ export function failOnConsoleErrors(page: Page) {
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     if (/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) return;
+    // axe injects itself into every frame; the development mailbox's email preview is sandboxed without scripts.
+    if (message.text().startsWith("Blocked script execution in 'about:srcdoc'")) return;
     errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return () => expect(errors).toEqual([]);
+}
+
+/**
+ * Asks for an applicant sign-in link and returns its path, waiting for a link newer than any already in the
+ * mailbox: the applicant journeys share the demo applicant, whose older links are already used.
+ */
+export async function requestApplicantSignInLink(page: Page, email: string): Promise<string> {
+  const entries = () => page.locator('li').filter({ hasText: `To ${email}` }).filter({ hasText: /sign-in link/i });
+  await page.goto('/dev/mailbox');
+  const before = await entries().count();
+  await page.goto('/apply/sign-in');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await expect
+    .poll(
+      async () => {
+        await page.goto('/dev/mailbox');
+        return entries().count();
+      },
+      { timeout: 15_000, message: `a new sign-in email to ${email}` },
+    )
+    .toBeGreaterThan(before);
+  await entries().first().getByRole('link').click();
+  return linkIn(await page.locator('pre').innerText(), /\/login\/verify/);
 }
