@@ -92,6 +92,14 @@ export function todayInLondon(now: Date = new Date()): string {
   return londonDateOf(now);
 }
 
+/**
+ * The instant to store for something that happened on a London calendar date. Keyed in on the day: the real time.
+ * Back-dated: noon UTC, which falls on the same London day in GMT and BST, so the stored instant keeps its date.
+ */
+export function instantOnLondonDate(date: string, now: Date = new Date()): Date {
+  return date === todayInLondon(now) ? now : new Date(`${date}T12:00:00.000Z`);
+}
+
 function isRealDate(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1) return null;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -3,7 +3,7 @@ import { prisma, type Tx } from '~/lib/db.server';
 import { dueDate } from '~/lib/deadlines';
 import { env } from '~/lib/env.server';
 import { Forbidden, ValidationFailed } from '~/lib/errors';
-import { todayInLondon } from '~/lib/uk';
+import { instantOnLondonDate, todayInLondon } from '~/lib/uk';
 import { recordAudit, type AuditActor } from '~/modules/audit/audit.server';
 import { isHubRole, type Role } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
@@ -78,7 +78,7 @@ export async function createEnquiry(viewer: Viewer | null, input: EnquiryInput, 
         outsideArea: place.kind === 'outside',
         councilId,
         residenceCouncilId: councilId,
-        enquiryReceivedAt: receivedAtOf(receivedOn, now),
+        enquiryReceivedAt: instantOnLondonDate(receivedOn, now),
         enquiryDate: receivedOn,
         nextDueOn: dueDate('enquiryResponse', receivedOn),
         nextDueRule: 'enquiryResponse',
@@ -246,10 +246,6 @@ function receivedOnOrToday(receivedOn: string | undefined, now: Date): string {
   return receivedOn;
 }
 
-/** Keyed in on the day: the real time. Back-dated: noon UTC, which falls on the same London day in GMT and BST. */
-function receivedAtOf(receivedOn: string, now: Date): Date {
-  return receivedOn === todayInLondon(now) ? now : new Date(`${receivedOn}T12:00:00.000Z`);
-}
 
 function enquiryPeople(householdId: string, input: EnquiryInput): Prisma.PersonCreateManyInput[] {
   const applicant: Prisma.PersonCreateManyInput = {

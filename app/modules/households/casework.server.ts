@@ -1,7 +1,7 @@
 import type { Prisma } from '~/generated/prisma/client';
 import { prisma, type Tx } from '~/lib/db.server';
 import { Forbidden, NotFound, ValidationFailed } from '~/lib/errors';
-import { todayInLondon } from '~/lib/uk';
+import { instantOnLondonDate, todayInLondon } from '~/lib/uk';
 import { recordAudit, type AuditActor } from '~/modules/audit/audit.server';
 import { can, householdScope } from '~/modules/auth/access.server';
 import type { Role } from '~/modules/auth/roles';
@@ -81,10 +81,6 @@ export async function addNote(viewer: Viewer, householdId: string, input: NoteIn
   });
 }
 
-/** A back-dated attempt has no known time of day; noon UTC falls on the same London day in GMT and BST. */
-function instantOn(date: string, now: Date): Date {
-  return date === todayInLondon(now) ? now : new Date(`${date}T12:00:00.000Z`);
-}
 
 export async function logContactAttempt(viewer: Viewer, householdId: string, input: ContactAttemptInput, options: CaseworkOptions = {}) {
   const now = options.now ?? new Date();
@@ -96,7 +92,7 @@ export async function logContactAttempt(viewer: Viewer, householdId: string, inp
     const attempt = await tx.contactAttempt.create({
       data: {
         householdId,
-        occurredAt: instantOn(input.occurredOn, now),
+        occurredAt: instantOnLondonDate(input.occurredOn, now),
         channel: input.channel,
         outcome: input.outcome,
         summary: input.summary,

@@ -4,7 +4,7 @@ import { prisma, type Tx } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { Conflict, Forbidden, NotFound, TransitionRejected, ValidationFailed } from '~/lib/errors';
 import { FORM_ERROR_KEY } from '~/lib/forms';
-import { todayInLondon } from '~/lib/uk';
+import { instantOnLondonDate, todayInLondon } from '~/lib/uk';
 import { recordAudit, type AuditActor } from '~/modules/audit/audit.server';
 import { householdScope } from '~/modules/auth/access.server';
 import { isCouncilRole } from '~/modules/auth/roles';
@@ -144,7 +144,7 @@ export async function applyPipelineEvent(
         reasonCode: to === 'closed' ? next.context.closeReasonCode : null,
         payloadJson: JSON.stringify(event),
         occurredOn: event.occurredOn,
-        occurredAt: occurredAtOf(event.occurredOn, now),
+        occurredAt: instantOnLondonDate(event.occurredOn, now),
         recordedAt: now,
         machineVersion: PIPELINE_MACHINE_VERSION,
       },
@@ -251,10 +251,6 @@ function reasonOf(event: PipelineEvent): string | null {
   return 'reason' in event && typeof event.reason === 'string' ? event.reason : null;
 }
 
-/** A back-dated event has no known time of day; noon UTC falls on the same London day in GMT and BST. */
-function occurredAtOf(occurredOn: string, now: Date): Date {
-  return occurredOn === todayInLondon(now) ? now : new Date(`${occurredOn}T12:00:00.000Z`);
-}
 
 // ---------------------------------------------------------------- the columns that mirror the snapshot
 

@@ -6,6 +6,7 @@ import {
   formatNumber,
   formatPounds,
   formatTime,
+  instantOnLondonDate,
   isValidUkPhone,
   londonDateOf,
   normalisePhone,
@@ -161,5 +162,20 @@ describe('numbers and money', () => {
 
   test('formatPounds refuses fractions of a penny', () => {
     expect(() => formatPounds(12.5)).toThrow(RangeError);
+  });
+});
+
+describe('instantOnLondonDate', () => {
+  // 00:30 BST on Wednesday 1 July 2026 is still 30 June in UTC.
+  const now = new Date('2026-06-30T23:30:00Z');
+
+  test('something keyed in on the day keeps the real time', () => {
+    expect(instantOnLondonDate('2026-07-01', now)).toEqual(now);
+  });
+
+  test('a back-dated day is stored at noon UTC, which is the same London day in summer and winter', () => {
+    expect(instantOnLondonDate('2026-06-15', now).toISOString()).toBe('2026-06-15T12:00:00.000Z');
+    expect(londonDateOf(instantOnLondonDate('2026-06-15', now))).toBe('2026-06-15');
+    expect(londonDateOf(instantOnLondonDate('2026-01-15', now))).toBe('2026-01-15');
   });
 });
