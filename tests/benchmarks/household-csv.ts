@@ -2,14 +2,14 @@
 // over the four councils, and over open enquiries, open applications, closures before and after an application,
 // and approvals (some since ended). The same count always gives the same file.
 
-const COUNCIL_IDS = ['derby-city', 'derbyshire', 'nottingham-city', 'nottinghamshire'];
-const INTERESTS = ['mainstream', 'teenagers', 'siblingGroups', 'disabilities', 'shortBreaks', 'parentAndChild'];
-const SOURCES = ['ffemWebsite', 'socialMedia', 'wordOfMouth', 'searchEngine', 'councilCampaign', ''];
-const CLOSURE_REASONS_BEFORE_APPLICATION = ['NO_CONTACT', 'INFO_ONLY', 'NO_SPARE_ROOM', 'NOT_NOW'];
-const CLOSURE_REASONS_AFTER_APPLICATION = ['FINANCES', 'HOUSEHOLD_CHANGE', 'STAGE1_NOT_SUITABLE', 'NOT_APPROVED'];
-const DEREGISTRATION_REASONS = ['RETIREMENT_AGE', 'HEALTH', 'TRANSFERRED_TO_IFA', 'SGO_GRANTED', 'DECEASED'];
+export const COUNCIL_IDS = ['derby-city', 'derbyshire', 'nottingham-city', 'nottinghamshire'];
+export const INTERESTS = ['mainstream', 'teenagers', 'siblingGroups', 'disabilities', 'shortBreaks', 'parentAndChild'];
+export const SOURCES = ['ffemWebsite', 'socialMedia', 'wordOfMouth', 'searchEngine', 'councilCampaign', ''];
+export const CLOSURE_REASONS_BEFORE_APPLICATION = ['NO_CONTACT', 'INFO_ONLY', 'NO_SPARE_ROOM', 'NOT_NOW'];
+export const CLOSURE_REASONS_AFTER_APPLICATION = ['FINANCES', 'HOUSEHOLD_CHANGE', 'STAGE1_NOT_SUITABLE', 'NOT_APPROVED'];
+export const DEREGISTRATION_REASONS = ['RETIREMENT_AGE', 'HEALTH', 'TRANSFERRED_TO_IFA', 'SGO_GRANTED', 'DECEASED'];
 const POSTCODES = ['DE1 2FS', 'DE22 3AB', 'NG1 5AB', 'NG18 1AA', 'S40 1LP', 'SK17 6AA', ''];
-const HEADER =
+export const HEADER =
   'reference,council,route,enquiry_type,source,postcode,enquiry_date,application_date,approval_date,closed_date,' +
   'closed_reason,deregistration_date,deregistration_reason,mockingbird_joined_date';
 
@@ -19,7 +19,7 @@ const ENQUIRY_DAYS = 2200;
 const DAY_MS = 86_400_000;
 
 /** Mulberry32: a small seeded generator, so every run imports the same file. */
-function seededRandom(seed: number) {
+export function seededRandom(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
