@@ -16,15 +16,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export default function CouncilLayout() {
-  const { viewerName, roleLabel, canViewReports, canViewPanels } = useLoaderData<typeof loader>();
-  const nav: StaffNavItem[] = [
+function councilNav(layout: Awaited<ReturnType<typeof loader>>): StaffNavItem[] {
+  return [
     { to: '/council', label: 'Home', end: true },
-    ...(canViewPanels ? [{ to: '/council/panels', label: 'Panels' }] : []),
-    ...(canViewReports ? [{ to: '/reports', label: 'Reports' }] : []),
+    ...(layout.canViewPanels ? [{ to: '/council/panels', label: 'Panels' }] : []),
+    ...(layout.canViewReports ? [{ to: '/reports', label: 'Reports' }] : []),
   ];
+}
+
+export default function CouncilLayout() {
+  const layout = useLoaderData<typeof loader>();
   return (
-    <StaffLayout areaLabel="Council fostering team" nav={nav} viewerName={viewerName} roleLabel={roleLabel}>
+    <StaffLayout
+      areaLabel="Council fostering team"
+      nav={councilNav(layout)}
+      viewerName={layout.viewerName}
+      roleLabel={layout.roleLabel}
+    >
       <Outlet />
     </StaffLayout>
   );
@@ -34,13 +42,13 @@ export default function CouncilLayout() {
 export function ErrorBoundary() {
   const layout = useRouteLoaderData<typeof loader>('routes/council');
   if (!layout) return <StandaloneErrorPage />;
-  const nav: StaffNavItem[] = [
-    { to: '/council', label: 'Home', end: true },
-    ...(layout.canViewPanels ? [{ to: '/council/panels', label: 'Panels' }] : []),
-    ...(layout.canViewReports ? [{ to: '/reports', label: 'Reports' }] : []),
-  ];
   return (
-    <StaffLayout areaLabel="Council fostering team" nav={nav} viewerName={layout.viewerName} roleLabel={layout.roleLabel}>
+    <StaffLayout
+      areaLabel="Council fostering team"
+      nav={councilNav(layout)}
+      viewerName={layout.viewerName}
+      roleLabel={layout.roleLabel}
+    >
       <ErrorPage wayBack={{ to: '/council', label: 'Go to your council’s households' }} />
     </StaffLayout>
   );

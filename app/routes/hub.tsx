@@ -11,16 +11,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { viewerName: viewer.name, roleLabel: ROLE_LABELS[viewer.role], canViewReports: can(viewer, 'report.view') };
 }
 
-export default function HubLayout() {
-  const { viewerName, roleLabel, canViewReports } = useLoaderData<typeof loader>();
-  const nav: StaffNavItem[] = [
+function hubNav(layout: Awaited<ReturnType<typeof loader>>): StaffNavItem[] {
+  return [
     { to: '/hub', label: 'Home', end: true },
     { to: '/hub/households', label: 'Households' },
     { to: '/hub/board', label: 'Board' },
-    ...(canViewReports ? [{ to: '/reports', label: 'Reports' }] : []),
+    ...(layout.canViewReports ? [{ to: '/reports', label: 'Reports' }] : []),
   ];
+}
+
+export default function HubLayout() {
+  const layout = useLoaderData<typeof loader>();
   return (
-    <StaffLayout areaLabel="Foster for East Midlands hub" nav={nav} viewerName={viewerName} roleLabel={roleLabel}>
+    <StaffLayout
+      areaLabel="Foster for East Midlands hub"
+      nav={hubNav(layout)}
+      viewerName={layout.viewerName}
+      roleLabel={layout.roleLabel}
+    >
       <Outlet />
     </StaffLayout>
   );
@@ -30,14 +38,13 @@ export default function HubLayout() {
 export function ErrorBoundary() {
   const layout = useRouteLoaderData<typeof loader>('routes/hub');
   if (!layout) return <StandaloneErrorPage />;
-  const nav: StaffNavItem[] = [
-    { to: '/hub', label: 'Home', end: true },
-    { to: '/hub/households', label: 'Households' },
-    { to: '/hub/board', label: 'Board' },
-    ...(layout.canViewReports ? [{ to: '/reports', label: 'Reports' }] : []),
-  ];
   return (
-    <StaffLayout areaLabel="Foster for East Midlands hub" nav={nav} viewerName={layout.viewerName} roleLabel={layout.roleLabel}>
+    <StaffLayout
+      areaLabel="Foster for East Midlands hub"
+      nav={hubNav(layout)}
+      viewerName={layout.viewerName}
+      roleLabel={layout.roleLabel}
+    >
       <ErrorPage wayBack={{ to: '/hub', label: 'Go to the hub home page' }} />
     </StaffLayout>
   );

@@ -17,14 +17,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export default function ReportsLayout() {
-  const { viewerName, roleLabel, workAreaPath } = useLoaderData<typeof loader>();
-  const nav: StaffNavItem[] = [
+function reportsNav(layout: Awaited<ReturnType<typeof loader>>): StaffNavItem[] {
+  return [
     { to: '/reports', label: 'Summary', end: true },
-    ...(workAreaPath ? [{ to: workAreaPath, label: 'Back to your work' }] : []),
+    { to: '/reports/conversion', label: 'Conversion' },
+    ...(layout.workAreaPath ? [{ to: layout.workAreaPath, label: 'Back to your work' }] : []),
   ];
+}
+
+export default function ReportsLayout() {
+  const layout = useLoaderData<typeof loader>();
   return (
-    <StaffLayout areaLabel="Reports" nav={nav} viewerName={viewerName} roleLabel={roleLabel}>
+    <StaffLayout areaLabel="Reports" nav={reportsNav(layout)} viewerName={layout.viewerName} roleLabel={layout.roleLabel}>
       <Outlet />
     </StaffLayout>
   );
@@ -34,12 +38,8 @@ export default function ReportsLayout() {
 export function ErrorBoundary() {
   const layout = useRouteLoaderData<typeof loader>('routes/reports');
   if (!layout) return <StandaloneErrorPage />;
-  const nav: StaffNavItem[] = [
-    { to: '/reports', label: 'Summary', end: true },
-    ...(layout.workAreaPath ? [{ to: layout.workAreaPath, label: 'Back to your work' }] : []),
-  ];
   return (
-    <StaffLayout areaLabel="Reports" nav={nav} viewerName={layout.viewerName} roleLabel={layout.roleLabel}>
+    <StaffLayout areaLabel="Reports" nav={reportsNav(layout)} viewerName={layout.viewerName} roleLabel={layout.roleLabel}>
       <ErrorPage wayBack={{ to: '/reports', label: 'Go to the reports summary' }} />
     </StaffLayout>
   );
