@@ -92,12 +92,14 @@ export function todayInLondon(now: Date = new Date()): string {
   return londonDateOf(now);
 }
 
-/**
- * The instant to store for something that happened on a London calendar date. Keyed in on the day: the real time.
- * Back-dated: noon UTC, which falls on the same London day in GMT and BST, so the stored instant keeps its date.
- */
+/** The instant to store for something that happened on a London calendar date. Keyed in on the day: the real time. */
 export function instantOnLondonDate(date: string, now: Date = new Date()): Date {
-  return date === todayInLondon(now) ? now : new Date(`${date}T12:00:00.000Z`);
+  return date === todayInLondon(now) ? now : noonOnLondonDate(date);
+}
+
+/** Noon UTC falls on the same London calendar day in GMT and BST, so the stored instant keeps its date. */
+export function noonOnLondonDate(date: string): Date {
+  return new Date(`${date}T12:00:00.000Z`);
 }
 
 function isRealDate(year: number, month: number, day: number): string | null {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { PrismaClient, type Prisma } from '~/generated/prisma/client';
 import { createPrismaClient, optimizeQueryPlanner, prisma, type Tx } from '~/lib/db.server';
-import { todayInLondon } from '~/lib/uk';
+import { noonOnLondonDate, todayInLondon } from '~/lib/uk';
 import { recordAudit } from '~/modules/audit/audit.server';
 import { assertCan } from '~/modules/auth/access.server';
 import type { Viewer } from '~/modules/auth/viewer';
@@ -20,7 +20,6 @@ import {
   changedColumns,
   importedContextPatch,
   importedHouseholdOf,
-  instantOfDate,
   membershipDiffers,
   placeholderDatesCleared,
   sameInterests,
@@ -305,7 +304,7 @@ function transitionRows(householdId: string, wanted: ImportedHousehold, actorId:
         actorId,
         reasonCode: transition.reasonCode,
         occurredOn: transition.occurredOn,
-        occurredAt: instantOfDate(transition.occurredOn),
+        occurredAt: noonOnLondonDate(transition.occurredOn),
         recordedAt: now,
         machineVersion: PIPELINE_MACHINE_VERSION,
       }) satisfies Prisma.PipelineTransitionCreateManyInput,
@@ -351,8 +350,8 @@ async function createHouseholds(context: WriteContext, creates: PlannedCreate[])
       ...wanted.columns,
       pipelineSnapshot: snapshotJsonFor(row, wanted),
       machineVersion: PIPELINE_MACHINE_VERSION,
-      enquiryReceivedAt: instantOfDate(row.enquiryDate),
-      lastActivityAt: instantOfDate(wanted.latestDate),
+      enquiryReceivedAt: noonOnLondonDate(row.enquiryDate),
+      lastActivityAt: noonOnLondonDate(wanted.latestDate),
       createdAt: now,
       updatedAt: now,
     } satisfies Prisma.HouseholdCreateManyInput);
@@ -404,8 +403,8 @@ async function applyUpdates(context: WriteContext, updates: PlannedUpdate[]) {
         ...('stage' in update.columns ? { nextDueOn: null, nextDueRule: null } : {}),
         pipelineSnapshot: snapshotJsonFor(update.row, update.wanted),
         machineVersion: PIPELINE_MACHINE_VERSION,
-        enquiryReceivedAt: instantOfDate(update.row.enquiryDate),
-        lastActivityAt: instantOfDate(update.wanted.latestDate),
+        enquiryReceivedAt: noonOnLondonDate(update.row.enquiryDate),
+        lastActivityAt: noonOnLondonDate(update.wanted.latestDate),
         // Anyone with the case open when the import corrects it gets a conflict rather than overwriting it.
         version: { increment: 1 },
       },

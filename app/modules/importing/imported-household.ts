@@ -249,7 +249,3 @@ export function membershipDiffers(
   return stored.leftOn !== wanted.membership.leftOn || stored.leftReason !== wanted.membership.leftReason;
 }
 
-/** Noon UTC falls on the same London calendar day in GMT and BST, so the stored instant keeps its date. */
-export function instantOfDate(date: string): Date {
-  return new Date(`${date}T12:00:00.000Z`);
-}
