@@ -1,18 +1,19 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '~/generated/prisma/client';
 import { env } from '~/lib/env.server';
+import { serialisedSqlite } from '~/lib/serialised-sqlite.server';
 
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
 const BUSY_TIMEOUT_MS = 5000;
 
 /**
- * A client on its own SQLite connection. The app shares one (`prisma`); work that holds a transaction for seconds
- * (the historical import) opens its own, because on the shared connection other requests' queries would run inside
- * that transaction, and SQLite's file locks keep separate connections apart.
+ * A client on its own SQLite connection. The app shares one (`prisma`), on which other queries wait while a
+ * transaction is open; work that holds a transaction for seconds (the historical import) opens its own, so requests
+ * are not kept waiting, and SQLite's file locks keep separate connections apart.
  */
 export function createPrismaClient({ url = env.DATABASE_URL, busyTimeoutMs = BUSY_TIMEOUT_MS } = {}) {
-  const adapter = new PrismaBetterSqlite3({ url, timeout: busyTimeoutMs });
+  const adapter = serialisedSqlite(new PrismaBetterSqlite3({ url, timeout: busyTimeoutMs }));
   // Transactions queue behind each other on the shared connection: wait up to the busy timeout for a turn.
   return new PrismaClient({ adapter, transactionOptions: { maxWait: BUSY_TIMEOUT_MS, timeout: 10_000 } });
 }
