@@ -1,6 +1,8 @@
 // England and Wales bank holidays, 2020 to 2030 inclusive (DOMAIN.md §8.2), as published on GOV.UK.
 // This is reference data, not a calculation: one-off holidays and moved days cannot be derived, so the list is
-// written out in full and seeds the BankHoliday table, which administrators may correct later.
+// written out in full and seeds the BankHoliday table, which administrators may correct later. That table is the one
+// source the pipeline writer, the case page and the daily job count working days from (jobs/daily.server.ts
+// loadHolidaySet); this list stands in for it only until it has been seeded.
 // Where a holiday falls at a weekend, the weekday it is observed on is listed as a substitute day.
 
 export interface BankHoliday {

@@ -29,6 +29,13 @@ const schema = z
     // Sign-in links sent to one applicant address per link lifetime (20 minutes).
     MAGIC_LINK_LIMIT: z.coerce.number().int().positive().default(3),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    // Open cases with no recorded activity for this many calendar days count as stalled (issue 4); 20 is the hub's figure.
+    STALLED_AFTER_DAYS: z.coerce
+      .number()
+      .int('STALLED_AFTER_DAYS must be a whole number of days, like 20')
+      .min(1, 'STALLED_AFTER_DAYS must be at least 1')
+      .max(365, 'STALLED_AFTER_DAYS must be 365 or fewer')
+      .default(20),
   })
   .superRefine((value, ctx) => {
     if (value.APP_ENV !== 'production') return;

@@ -5,11 +5,13 @@ import { PageHeading } from '~/components/govuk/PageHeading';
 import { Pagination } from '~/components/govuk/Pagination';
 import { Select } from '~/components/govuk/Select';
 import { Table } from '~/components/govuk/Table';
+import { Tag } from '~/components/govuk/Tag';
 import { HouseholdTable } from '~/components/households/HouseholdTable';
 import { handleDomainErrors } from '~/lib/http.server';
-import { formatNumber } from '~/lib/uk';
+import { formatDate, formatNumber } from '~/lib/uk';
 import { can, requireViewer } from '~/modules/auth/access.server';
 import { DEFAULT_FILTER, hrefWithFilter, parseHouseholdCursor, parseHouseholdFilter } from '~/modules/households/filters';
+import { getCouncilHandovers } from '~/modules/households/handovers.server';
 import {
   getCouncilOverview,
   getCouncilWorkload,
@@ -30,17 +32,18 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
     const filter = { ...DEFAULT_FILTER, ownerId: parseHouseholdFilter(params).ownerId };
     // Exact per-worker counts are for managers (DOMAIN.md §1.3), the same people who see unsuppressed figures.
     const canSeeWorkload = can(viewer, 'caseload.viewTeam');
-    const [overview, caseload, choices, workload] = await Promise.all([
+    const [overview, handovers, caseload, choices, workload] = await Promise.all([
       getCouncilOverview(viewer),
+      getCouncilHandovers(viewer),
       listHouseholdsPage(viewer, filter, { cursor: parseHouseholdCursor(params), take: PAGE_SIZE }),
       getHouseholdFilterOptions(viewer),
       canSeeWorkload ? getCouncilWorkload(viewer) : Promise.resolve(null),
     ]);
-    return { ...overview, caseload, filter, workers: choices.workers, workload, canExport: can(viewer, 'export.households') };
+    return { ...overview, handovers, caseload, filter, workers: choices.workers, workload, canExport: can(viewer, 'export.households') };
   });
 
 export default function CouncilHome() {
-  const { council, stages, total, approvedHouseholds, caseload, filter, workers, workload, canExport } = useLoaderData<typeof loader>();
+  const { council, stages, total, approvedHouseholds, handovers, caseload, filter, workers, workload, canExport } = useLoaderData<typeof loader>();
   const location = useLocation();
   const workerName = filter.ownerId ? workers.find((worker) => worker.value === filter.ownerId)?.label : null;
   return (
@@ -57,6 +60,74 @@ export default function CouncilHome() {
           <p>Approved {approvedHouseholds === 1 ? 'household' : 'households'}</p>
         </div>
       </div>
+
+      {handovers.proposals ? (
+        <section aria-labelledby="proposals-heading" className="mb-8">
+          <h2 id="proposals-heading" className="mb-4 text-2xl font-bold">
+            Proposed to {council.name} <span className="font-normal">({formatNumber(handovers.proposals.length)})</span>
+          </h2>
+          {handovers.proposals.length === 0 ? (
+            <p>No household is waiting for {council.name} to accept or decline it.</p>
+          ) : (
+            <Table
+              caption={`Households the hub has proposed to ${council.name}, waiting for your answer`}
+              captionIsVisuallyHidden
+              firstCellIsHeader
+              columns={[{ header: 'Reference' }, { header: 'Household' }, { header: 'Application received' }, { header: 'Next deadline' }]}
+              rows={handovers.proposals.map((proposal) => ({
+                id: proposal.id,
+                cells: [
+                  <Link key="reference" to={`/council/households/${proposal.id}`}>
+                    {proposal.reference}
+                  </Link>,
+                  proposal.displayName,
+                  proposal.applicationDate ? formatDate(proposal.applicationDate) : 'Not recorded',
+                  proposal.nextDueOn ? (
+                    <span key="due">
+                      {proposal.deadlineLabel ? `${proposal.deadlineLabel}: ` : ''}
+                      {formatDate(proposal.nextDueOn)}
+                      {proposal.isOverdue ? (
+                        <>
+                          {' '}
+                          <Tag colour="red">Overdue</Tag>
+                        </>
+                      ) : null}
+                    </span>
+                  ) : (
+                    'None'
+                  ),
+                ],
+              }))}
+            />
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="awaiting-worker-heading" className="mb-8">
+        <h2 id="awaiting-worker-heading" className="mb-4 text-2xl font-bold">
+          Handed over, no worker yet <span className="font-normal">({formatNumber(handovers.awaitingWorker.count)})</span>
+        </h2>
+        {handovers.awaitingWorker.households.length === 0 ? (
+          <p>Every open household allocated to {council.name} has a worker in the council.</p>
+        ) : (
+          <Table
+            caption={`Open households allocated to ${council.name} that no one in the council holds yet, longest waiting first`}
+            captionIsVisuallyHidden
+            firstCellIsHeader
+            columns={[{ header: 'Reference' }, { header: 'Household' }, { header: 'Handed over' }]}
+            rows={handovers.awaitingWorker.households.map((household) => ({
+              id: household.id,
+              cells: [
+                <Link key="reference" to={`/council/households/${household.id}`}>
+                  {household.reference}
+                </Link>,
+                household.displayName,
+                household.handoverDate ? formatDate(household.handoverDate) : 'Not recorded',
+              ],
+            }))}
+          />
+        )}
+      </section>
 
       <h2 className="mb-4 text-2xl font-bold">Households by stage</h2>
       {stages.length === 0 ? (

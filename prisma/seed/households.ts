@@ -1,16 +1,15 @@
 import type { Prisma } from '~/generated/prisma/client';
 import type { PipelineContext, PipelineEvent } from '~/modules/pipeline/machine';
-import { PIPELINE_MACHINE_VERSION } from '~/modules/pipeline/machine';
+import { applicationDateOf, PIPELINE_MACHINE_VERSION } from '~/modules/pipeline/machine';
 import { serialiseSnapshot } from '~/modules/pipeline/snapshots';
 import { stageHasTag, stageOf } from '~/modules/pipeline/stages';
 import type { CasePlan } from './case-plans';
 import type { CouncilId } from './councils';
 import { londonInstant } from './dates';
-import { DEMO_LOGINS } from './demo-logins';
 import type { ApprovalTermsPayload, JourneyStep } from './journeys';
 import { buildIdentity } from './people';
 import { randomFor, type Random } from './random';
-import { WORKERS } from './staff';
+import { userIdFor, WORKERS } from './staff';
 
 // Household, Person, HouseholdInterest and PipelineTransition rows for every planned case, with the pipeline's
 // columns (stage, snapshot, machine version) and the denormalised dates taken from the final snapshot's context.
@@ -104,7 +103,6 @@ function seedHousehold(plan: CasePlan, number: number, phone: string | null, asO
   const allocatedCouncilId = (handedOver ? context.allocatedCouncilId : null) as CouncilId | null;
   const councilId = allocatedCouncilId ?? plan.councilId;
   const ownerId = handedOver && allocatedCouncilId ? WORKERS.socialWorker(allocatedCouncilId) : plan.hubOfficerId;
-  const applicantLogin = DEMO_LOGINS.find((login) => login.role === 'applicant');
   const identity = buildIdentity(random, {
     householdId: id,
     householdNumber: number,
@@ -112,15 +110,14 @@ function seedHousehold(plan: CasePlan, number: number, phone: string | null, asO
     phone,
     kinship: plan.route === 'kinship',
     createdAt: plan.receivedAt,
-    fixed:
-      plan.applicantDemo && applicantLogin
-        ? {
-            firstName: applicantLogin.name.split(' ')[0],
-            surname: applicantLogin.name.split(' ')[1],
-            email: applicantLogin.email,
-            userId: WORKERS.applicant,
-          }
-        : undefined,
+    fixed: plan.applicantLogin
+      ? {
+          firstName: plan.applicantLogin.name.split(' ')[0],
+          surname: plan.applicantLogin.name.split(' ')[1],
+          email: plan.applicantLogin.email,
+          userId: userIdFor(plan.applicantLogin.email),
+        }
+      : undefined,
   });
   const steps = timeSteps(plan.journey.steps, plan.receivedAt, asOf, random, (step) =>
     actorFor(step.event, step.fromStage, plan, (step.event.type === 'ALLOCATION_ACCEPTED' ? context.allocatedCouncilId : councilId) as CouncilId | null),
@@ -155,7 +152,7 @@ function seedHousehold(plan: CasePlan, number: number, phone: string | null, asO
     enquiryReceivedAt: plan.receivedAt,
     enquiryDate: plan.enquiryDate,
     initialVisitDate: context.initialVisitCompletedOn,
-    applicationDate: context.applicationReceivedOn,
+    applicationDate: applicationDateOf(context),
     handoverDate: context.handoverOn,
     panelDate: context.panelOn,
     approvalDate: context.approvedOn,
@@ -223,7 +220,7 @@ export function seedHouseholds(
 ): SeededHousehold[] {
   const perYear = new Map<string, number>();
   return plans.map((plan, index) => {
-    const wantsPhone = plan.applicantDemo || randomFor('phone', plan.key).chance(PHONE_SHARE[plan.route]);
+    const wantsPhone = plan.applicantLogin !== null || randomFor('phone', plan.key).chance(PHONE_SHARE[plan.route]);
     const seeded = seedHousehold(plan, options.firstNumber + index, wantsPhone ? options.phones.take() : null, options.asOf);
     const year = plan.enquiryDate.slice(0, 4);
     const sequence = (perYear.get(year) ?? 0) + 1;

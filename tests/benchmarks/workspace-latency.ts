@@ -28,6 +28,8 @@ const SERVER_IDLE_TIME_LIMIT_MS = 180_000;
 const HUB_MANAGER_EMAIL = 'hub.manager@ffem.example';
 const SOCIAL_WORKER_EMAIL = 'social.worker@ffem.example';
 const EVENT_TYPE = 'CONTACT_ATTEMPT_FAILED';
+const LIST_QUERY = 'council=derbyshire&overdue=1';
+const IN_PROCESS_CALLS = 100;
 
 if (!existsSync(new URL('../../build/server/index.js', import.meta.url))) {
   console.error('build/server/index.js is missing: run `npx remix vite:build` first, then run this benchmark again.');
@@ -44,6 +46,10 @@ const { createSession } = await import('../../app/modules/auth/sessions.server.t
 const { loadHolidaySet, recomputeDeadlines } = await import('../../app/modules/jobs/daily.server.ts');
 const { todayInLondon } = await import('../../app/lib/uk.ts');
 const { seedDemoData } = await import('../../prisma/seed/index.ts');
+const { getHouseholdBoard, getHouseholdFilterOptions, listHouseholdsPage } = await import('../../app/modules/households/households.server.ts');
+const { parseHouseholdFilter } = await import('../../app/modules/households/filters.ts');
+const { getCasePageForViewer } = await import('../../app/modules/households/case-page.server.ts');
+const { applyPipelineEvent } = await import('../../app/modules/pipeline/transition.server.ts');
 
 let failures = 0;
 function fail(message: string) {
@@ -88,12 +94,70 @@ async function sessionCookieFor(email: string) {
   return setCookie.split(';')[0];
 }
 
-/** `count` ids spread evenly through the matching households, so the load touches the whole table. */
-async function spreadIds(where: NonNullable<Parameters<typeof prisma.household.findMany>[0]>['where'], count: number) {
+/**
+ * `count` ids spread evenly through the matching households, so the load touches the whole table; `offset` picks
+ * the neighbours of those ids instead, a set of households with none in common.
+ */
+async function spreadIds(where: NonNullable<Parameters<typeof prisma.household.findMany>[0]>['where'], count: number, offset = 0) {
   const ids = (await prisma.household.findMany({ where, select: { id: true }, orderBy: { id: 'asc' } })).map((row) => row.id);
-  if (ids.length < count) throw new Error(`Wanted ${count} households, found ${ids.length}`);
+  if (ids.length < count * (offset + 1)) throw new Error(`Wanted ${count} households, found ${ids.length}`);
   const step = ids.length / count;
-  return Array.from({ length: count }, (_, index) => ids[Math.floor(index * step)]);
+  return Array.from({ length: count }, (_, index) => ids[Math.floor(index * step) + offset]);
+}
+
+// ---------------------------------------------------------------- in process
+
+/** The signed-in person as the modules see them, for calling the loaders' module functions directly. */
+async function viewerFor(email: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, email: true, role: true, councilId: true } });
+  const base = { userId: user.id, name: user.name, email: user.email, sessionId: 'workspace-latency' };
+  if (user.councilId === null) {
+    if (user.role !== 'hubManager') throw new Error(`${email} is not the hub manager`);
+    return { ...base, role: 'hubManager' as const, councilId: null };
+  }
+  if (user.role !== 'socialWorker') throw new Error(`${email} is not a social worker`);
+  return { ...base, role: 'socialWorker' as const, councilId: user.councilId };
+}
+
+/**
+ * The same work as each page's loader and the event's action, called directly one at a time: what the code costs
+ * without HTTP, rendering or other requests queueing. CPU time is printed too, as the wall clock on a shared
+ * machine includes other processes' turns.
+ */
+async function measureInProcess(hubCaseIds: readonly string[], councilCaseIds: readonly string[], eventIds: readonly string[]) {
+  const hub = await viewerFor(HUB_MANAGER_EMAIL);
+  const socialWorker = await viewerFor(SOCIAL_WORKER_EMAIL);
+  const boardFilter = parseHouseholdFilter(new URLSearchParams());
+  const listFilter = parseHouseholdFilter(new URLSearchParams(LIST_QUERY));
+  const today = todayInLondon();
+  const calls: [string, (index: number) => Promise<unknown>][] = [
+    ['Board', () => Promise.all([getHouseholdBoard(hub, boardFilter), getHouseholdFilterOptions(hub)])],
+    ['Filtered list', () => Promise.all([listHouseholdsPage(hub, listFilter, { take: 25 }), getHouseholdFilterOptions(hub)])],
+    ['Case page (hub manager)', (index) => getCasePageForViewer(hub, hubCaseIds[index % hubCaseIds.length])],
+    ['Case page (Derby City social worker)', (index) => getCasePageForViewer(socialWorker, councilCaseIds[index % councilCaseIds.length])],
+    [
+      `Event ${EVENT_TYPE}`,
+      (index) => applyPipelineEvent(hub, eventIds[index], { type: EVENT_TYPE, occurredOn: today, channel: 'phone', outcome: 'noAnswer' }),
+    ],
+  ];
+  const rows = [['In process', 'Calls', 'p50', 'p95', 'CPU p50', 'CPU p95']];
+  for (const [name, call] of calls) {
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let index = 0; index < WARM_UP_REQUESTS + IN_PROCESS_CALLS; index += 1) {
+      const started = performance.now();
+      const cpuBefore = process.cpuUsage();
+      await call(index);
+      const used = process.cpuUsage(cpuBefore);
+      if (index < WARM_UP_REQUESTS) continue;
+      wall.push(performance.now() - started);
+      cpu.push((used.user + used.system) / 1000);
+    }
+    wall.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
+    rows.push([name, String(wall.length), formatMs(percentile(wall, 0.5)), formatMs(percentile(wall, 0.95)), formatMs(percentile(cpu, 0.5)), formatMs(percentile(cpu, 0.95))]);
+  }
+  printRows(rows);
 }
 
 // ---------------------------------------------------------------- load
@@ -224,8 +288,17 @@ function formatMs(value: number) {
   return Number.isNaN(value) ? '–' : `${value.toFixed(1)} ms`;
 }
 
+function printRows(rows: readonly string[][]) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  console.log();
+  for (const [index, row] of rows.entries()) {
+    console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
+    if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  }
+}
+
 function printTable(results: readonly Measured[]) {
-  const rows = [
+  printRows([
     ['Scenario', 'Requests', 'Req/s', 'p50', 'p95', 'p99', 'Target (p95)', 'Within target'],
     ...results.map((result) => {
       const p95 = percentile(result.latencies, 0.95);
@@ -240,13 +313,7 @@ function printTable(results: readonly Measured[]) {
         p95 < result.scenario.targetMs ? 'yes' : 'no',
       ];
     }),
-  ];
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  console.log();
-  for (const [index, row] of rows.entries()) {
-    console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
-    if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  }
+  ]);
 }
 
 function checkStatuses(result: Measured) {
@@ -275,13 +342,16 @@ try {
   // One household per event: a second failed attempt on the same case would measure a different thing. Autocannon
   // prepares each connection's next request before it knows the run is over, so the pool has room for those too.
   const eventPool = await spreadIds({ stage: 'enquiry.received' }, WARM_UP_REQUESTS + EVENT_REQUESTS + 8 * CONNECTIONS);
+  const inProcessEvents = await spreadIds({ stage: 'enquiry.received' }, WARM_UP_REQUESTS + EVENT_REQUESTS + 8 * CONNECTIONS, 1);
+  console.log(`\nLoad average before measuring in process: ${loadAverage()}`);
+  await measureInProcess(hubCaseIds, councilCaseIds, inProcessEvents);
   const benchmarkStarted = new Date();
 
   server = await startProductionServer({ DATABASE_URL: database.url, APP_ENV: 'test', SESSION_SECRET }, PORT);
   if (server.pid === undefined) throw new Error('The server process has no pid');
   await waitForIdleServer(server.pid);
 
-  const listPath = '/hub/households?council=derbyshire&overdue=1';
+  const listPath = `/hub/households?${LIST_QUERY}`;
   await expectPage('/hub/board', hubCookie, 'Pipeline board');
   await expectPage(listPath, hubCookie, 'Households');
   await expectPage(`/hub/households/${hubCaseIds[0]}`, hubCookie, 'Foster for East Midlands');
@@ -312,7 +382,7 @@ try {
       nextRequest: () => {
         const householdId = nextEventHousehold();
         postedHouseholds.push(householdId);
-        const body = new URLSearchParams({ intent: 'event', eventType: EVENT_TYPE, 'occurredOn-day': day, 'occurredOn-month': month, 'occurredOn-year': year });
+        const body = new URLSearchParams({ intent: 'event', eventType: EVENT_TYPE, 'occurredOn-day': day, 'occurredOn-month': month, 'occurredOn-year': year, channel: 'phone', outcome: 'noAnswer' });
         return { path: `/hub/households/${householdId}`, body: body.toString() };
       },
     },

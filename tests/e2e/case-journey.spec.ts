@@ -45,6 +45,14 @@ async function submitEvent(page: Page, eventType: string, fill?: (form: Locator)
   await expect(page.getByRole('alert').filter({ hasText: 'Saved. This household is now at' })).toBeVisible();
 }
 
+/** Copies today's date, which an event form already holds for "Date it happened", into a Stage 2 date input. */
+async function fillStage2DateWithToday(page: Page, form: Locator, inputId: string) {
+  for (const part of ['', '-month', '-year']) {
+    const today = await page.locator(`#event-FORM_F_COMPLETED-occurredOn${part}`).inputValue();
+    await form.locator(`#${inputId}${part}`).fill(today);
+  }
+}
+
 async function expectStage(page: Page, label: string) {
   await expect(page.getByRole('alert').filter({ hasText: 'Saved.' })).toContainText(`This household is now at ‘${label}’`);
 }
@@ -97,7 +105,12 @@ test('a seeded enquiry goes from first contact to approval, and another council 
 
   await test.step('Derby City’s fostering team manager accepts it', async () => {
     const page = await signedInPage(browser, 'fostering.manager@ffem.example');
-    await page.goto(`/council/households/${householdId}`);
+    // The council home lists what the hub has proposed to the council, so nothing handed over is missed.
+    await page.goto('/council');
+    const proposals = page.getByRole('region', { name: /^Proposed to Derby City Council/ });
+    await expectNoAxeViolations(page);
+    await proposals.locator(`a[href="/council/households/${householdId}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`/council/households/${householdId}$`));
     await expect(page.getByText('This household has been proposed to your council.')).toBeVisible();
     await expectNoAxeViolations(page);
     await submitEvent(page, 'ALLOCATION_ACCEPTED');
@@ -111,9 +124,46 @@ test('a seeded enquiry goes from first contact to approval, and another council 
     await expectNoAxeViolations(page);
     await submitEvent(page, 'STAGE1_CHECKS_CLEARED');
     await submitEvent(page, 'STAGE2_STARTED');
+
+    // Stage 2 runs alongside Stage 1 here, so its record is open: assessor, buddy, a session and Skills to Foster.
+    const stage2 = page.getByRole('region', { name: 'Stage 2 assessment' });
+    await stage2.locator('details#stage2Details summary').click();
+    let form = stage2.locator('details#stage2Details form');
+    await form.getByLabel('Assessing social worker').selectOption({ index: 1 });
+    await form.getByLabel('Peer support buddy (optional)').fill('The Khan household, Mickleover');
+    await form.getByRole('button').click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Stage 2 assessor and peer support buddy saved.' })).toBeVisible();
+
+    await stage2.locator('details#stage2Session summary').click();
+    form = stage2.locator('details#stage2Session form');
+    await form.getByLabel('Held', { exact: true }).check();
+    await form.getByLabel('Note (optional)').fill('First home session');
+    await form.getByRole('button').click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Assessment session recorded.' })).toBeVisible();
+
+    // Training without a start date comes back as a GOV.UK error, with the answer already given kept.
+    await stage2.locator('details#stage2Training summary').click();
+    form = stage2.locator('details#stage2Training form');
+    await form.getByLabel('Yes', { exact: true }).check();
+    await form.getByRole('button').click();
+    await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Enter the date the course starts' })).toHaveAttribute('href', '#stage2Training-courseStartOn');
+    await expectNoAxeViolations(page);
+    form = stage2.locator('details#stage2Training form');
+    await expect(form.getByLabel('Yes', { exact: true })).toBeChecked();
+    await fillStage2DateWithToday(page, form, 'stage2Training-courseStartOn');
+    await fillStage2DateWithToday(page, form, 'stage2Training-completedOn');
+    await form.getByRole('button').click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Skills to Foster training recorded.' })).toBeVisible();
+    await expect(stage2.getByText('The Khan household, Mickleover')).toBeVisible();
+    await expect(stage2.getByRole('cell', { name: 'First home session' })).toBeVisible();
+
     await submitEvent(page, 'FORM_F_COMPLETED');
     await submitEvent(page, 'STAGE1_PROCEED');
     await expectStage(page, 'Assessment complete: panel to book');
+    // Once the assessment is complete the Stage 2 record is read-only.
+    await expect(stage2.getByRole('cell', { name: 'First home session' })).toBeVisible();
+    await expect(stage2.locator('details')).toHaveCount(0);
   });
 
   await test.step('the panel adviser books the panel and records its outcome', async () => {

@@ -46,3 +46,20 @@ test('the panel adviser chooses who sits on a panel', async ({ page }) => {
   await signOut(page);
   assertNoConsoleErrors();
 });
+
+test('the panel adviser looks back at earlier panel dates, with what each recorded', async ({ page }) => {
+  const assertNoConsoleErrors = failOnConsoleErrors(page);
+  await signIn(page, 'panel.adviser@ffem.example');
+  await page.goto('/council/panels');
+  await page.getByRole('link', { name: 'Earlier panel dates' }).click();
+  await expect(page).toHaveURL(/\/council\/panels\?view=past$/);
+  const table = page.getByRole('table', { name: 'Past panels, most recent first' });
+  await expect(table.getByRole('columnheader', { name: 'Recommendations recorded' })).toBeVisible();
+  // The seeded Derby City panels before today, newest first.
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Coming up' }).click();
+  await expect(page).toHaveURL(/\/council\/panels$/);
+  await signOut(page);
+  assertNoConsoleErrors();
+});

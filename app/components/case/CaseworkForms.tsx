@@ -13,7 +13,7 @@ const optionsOf = (list: readonly { code: string; label: string }[]): SelectOpti
   list.map((entry) => ({ value: entry.code, label: entry.label }));
 
 /** A tidy disclosure around a small form, open when that form came back with errors. */
-function Disclosure({ id, summary, open, children }: { id: string; summary: string; open: boolean; children: ReactNode }) {
+export function Disclosure({ id, summary, open, children }: { id: string; summary: string; open: boolean; children: ReactNode }) {
   return (
     <details id={id} open={open} className="mb-4">
       <summary className="cursor-pointer py-2 text-lg text-brand underline">{summary}</summary>

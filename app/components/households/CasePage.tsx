@@ -3,6 +3,7 @@ import { EventForms } from '~/components/case/EventForms';
 import { References } from '~/components/case/References';
 import { errorsById, type FormFailure } from '~/components/case/form-ids';
 import { Stage1Checks } from '~/components/case/Stage1Checks';
+import { Stage2Assessment } from '~/components/case/Stage2Assessment';
 import { TaskList } from '~/components/case/TaskList';
 import { TemporaryApprovalWarning } from '~/components/case/TemporaryApprovalWarning';
 import { Timeline } from '~/components/case/Timeline';
@@ -124,6 +125,14 @@ export function CasePage({ data, failure, back }: CasePageProps) {
 
       {data.temporaryApprovalWarning ? <TemporaryApprovalWarning warning={data.temporaryApprovalWarning} /> : null}
       {data.deadline ? <Deadline deadline={data.deadline} /> : null}
+      {data.firstContact ? (
+        <InsetText>
+          {data.firstContact.failedAttempts === 0
+            ? 'No failed contact attempts logged yet.'
+            : `${data.firstContact.failedAttempts} failed contact ${data.firstContact.failedAttempts === 1 ? 'attempt' : 'attempts'} logged.`}{' '}
+          Log each attempt below; the case can close for no contact after {data.firstContact.neededToClose}.
+        </InsetText>
+      ) : null}
 
       {data.view === 'casework' || data.view === 'proposal' ? (
         <section aria-labelledby="actions-heading">
@@ -170,6 +179,7 @@ export function CasePage({ data, failure, back }: CasePageProps) {
       ) : null}
 
       {data.references ? <References section={data.references} today={data.today} failure={failure} /> : null}
+      {data.stage2 ? <Stage2Assessment section={data.stage2} today={data.today} failure={failure} /> : null}
 
       {data.timeline ? (
         <>

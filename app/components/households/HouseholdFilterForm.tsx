@@ -3,13 +3,15 @@ import { Button } from '~/components/govuk/Button';
 import { Fieldset } from '~/components/govuk/Field';
 import { Select, type SelectOption } from '~/components/govuk/Select';
 import { TextInput } from '~/components/govuk/TextInput';
-import { SORT_OPTIONS, sortValue, STALLED_AFTER_DAYS, type HouseholdFilter } from '~/modules/households/filters';
+import { SORT_OPTIONS, sortValue, type HouseholdFilter } from '~/modules/households/filters';
 
 export type HouseholdFilterChoices = {
   councils: readonly SelectOption[];
   workers: readonly SelectOption[];
   interests: readonly SelectOption[];
   stageGroups: readonly SelectOption[];
+  /** The configured STALLED_AFTER_DAYS, which the browser cannot read itself. */
+  stalledAfterDays: number;
 };
 
 type HouseholdFilterFormProps = {
@@ -51,7 +53,7 @@ export function HouseholdFilterForm({ action, values, choices, stageLabel }: Hou
       <Fieldset id="only" legend="Only show">
         <div className="space-y-3">
           <FlagCheckbox name="overdue" label="Overdue: the next deadline has passed" checked={values.overdue} />
-          <FlagCheckbox name="stalled" label={`Stalled: no activity for ${STALLED_AFTER_DAYS} days or more`} checked={values.stalled} />
+          <FlagCheckbox name="stalled" label={`Stalled: no activity for ${choices.stalledAfterDays} days or more`} checked={values.stalled} />
         </div>
       </Fieldset>
       {values.stage && stageLabel ? (

@@ -8,6 +8,7 @@ import type { Viewer } from '~/modules/auth/viewer';
 import { awCodeFor, closureReasonLabel, isPersonsChoiceCode, PERSONS_CHOICE_REASONS, type PersonsChoiceCode } from '~/modules/codes/closure-reasons';
 import { payloadFactsOf } from '~/modules/pipeline/events';
 import { restoreSnapshot } from '~/modules/pipeline/snapshots';
+import { stageHasTag } from '~/modules/pipeline/stages';
 import { applyPipelineEvent } from '~/modules/pipeline/transition.server';
 
 // The applicant's own status page and their way out (issue 5 "applicant's own page"). Every read goes through
@@ -46,8 +47,14 @@ function mayWithdraw(household: OwnHousehold, today: string) {
 }
 
 function closureOf(household: OwnHousehold) {
-  if (household.stage !== 'closed') return null;
-  return { closedOn: household.closedDate, reasonLabel: household.closedReason ? closureReasonLabel(household.closedReason) : null };
+  if (!stageHasTag(household.stage, 'closed')) return null;
+  const reasonLabel =
+    household.stage === 'transferredOut'
+      ? 'Your application moved to another fostering service'
+      : household.closedReason
+        ? closureReasonLabel(household.closedReason)
+        : null;
+  return { closedOn: household.closedDate, reasonLabel };
 }
 
 /** Who holds the case, whether it has ended, and whether the applicant can still withdraw. Null without a household. */

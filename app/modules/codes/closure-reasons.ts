@@ -103,7 +103,14 @@ export function awCodeFor(code: PersonsChoiceCode): AwCode {
   return entry ? entry.awCode : 'AW0';
 }
 
+/**
+ * Not a reason anyone chooses: the case went on with another fostering service (the transferredOut final state). The
+ * pipeline writer stores it as the closed case's reason so that lists and reports that group closures by reason show it.
+ */
+export const TRANSFERRED_OUT_REASON = { code: 'TRANSFERRED_OUT', label: 'Moved to another fostering service' } as const;
+
 export function closureReasonLabel(code: string): string {
+  if (code === TRANSFERRED_OUT_REASON.code) return TRANSFERRED_OUT_REASON.label;
   return CLOSURE_REASONS.find((reason) => reason.code === code)?.label ?? code;
 }
 

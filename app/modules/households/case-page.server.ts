@@ -4,6 +4,16 @@ import { DEADLINE_RULES, deadlineStatus, type DeadlineRuleName } from '~/lib/dea
 import { Conflict, NotFound, TransitionRejected, ValidationFailed } from '~/lib/errors';
 import { FORM_ERROR_KEY, parseForm } from '~/lib/forms';
 import { todayInLondon } from '~/lib/uk';
+import type { HolidaySet } from '~/lib/working-days';
+import { loadHolidaySet } from '~/modules/jobs/daily.server';
+import {
+  addSkillsToFosterTraining,
+  addStage2Session,
+  getStage2ForCasePage,
+  saveStage2Details,
+  STAGE2_NOTICES,
+} from '~/modules/assessment/stage2.server';
+import { skillsToFosterSchema, stage2DetailsSchema, stage2SessionSchema } from '~/modules/assessment/stage2';
 import { recordAudit } from '~/modules/audit/audit.server';
 import { can, householdScope } from '~/modules/auth/access.server';
 import { REFERENCE_TYPES } from '~/modules/checks/references.server';
@@ -41,7 +51,7 @@ import { listTimelineForViewer } from '~/modules/households/timeline.server';
 import { availableEventsAt } from '~/modules/pipeline/available-events.server';
 import { eventFormFields, eventFromForm, formValues, type EventFormContext } from '~/modules/pipeline/event-form';
 import { isPipelineEventType, maySendEvent } from '~/modules/pipeline/event-permissions';
-import { payloadFactsOf } from '~/modules/pipeline/events';
+import { NO_CONTACT_MIN_ATTEMPTS, payloadFactsOf } from '~/modules/pipeline/events';
 import { nextDeadlineFor } from '~/modules/pipeline/next-deadline';
 import { restoreSnapshot, type PipelineSnapshot } from '~/modules/pipeline/snapshots';
 import { isOpenStage, stageLabel } from '~/modules/pipeline/stages';
@@ -59,6 +69,7 @@ import { applyPipelineEvent } from '~/modules/pipeline/transition.server';
 export type CaseView = 'casework' | 'summary' | 'proposal' | 'contactOnly';
 
 const ALLOCATION_STAGE = 'application.allocation';
+const AWAITING_FIRST_CONTACT_STAGE = 'enquiry.received';
 
 const CASE_SELECT = {
   id: true,
@@ -140,26 +151,43 @@ const CHECK_OUTCOME_LABELS: Record<string, string> = {
 
 // ---------------------------------------------------------------- reading
 
-/** The household as this viewer may see it, and which view of it; NotFound outside their scope. */
-async function findCaseForViewer(viewer: Viewer, householdId: string) {
-  const scoped = await prisma.household.findFirst({ where: { AND: [householdScope(viewer), { id: householdId }] }, ...caseSelect() });
-  if (scoped) {
-    const snapshot = restoreSnapshot(scoped.pipelineSnapshot, scoped.machineVersion);
-    return { household: scoped, snapshot, view: viewOf(viewer, scoped) };
-  }
+type PipelineColumns = { allocatedCouncilId: string | null; pipelineSnapshot: string; machineVersion: number };
+
+/**
+ * A household this viewer may see, read by `read` with the where it is given, and whether it is only the proposal
+ * made to their council; NotFound outside their scope.
+ */
+async function findVisible<Row extends PipelineColumns>(
+  viewer: Viewer,
+  householdId: string,
+  read: (where: Prisma.HouseholdWhereInput) => Promise<Row | null>,
+) {
+  const scoped = await read({ AND: [householdScope(viewer), { id: householdId }] });
+  if (scoped) return { household: scoped, snapshot: restoreSnapshot(scoped.pipelineSnapshot, scoped.machineVersion), proposal: false };
   // Before handover a council sees only the proposal made to it, and only the manager who may answer it (as the
   // pipeline writer allows the answer).
   if (isCouncilRole(viewer.role)) {
-    const offered = await prisma.household.findFirst({
-      where: { id: householdId, stage: ALLOCATION_STAGE, allocatedCouncilId: null },
-      ...caseSelect(),
-    });
+    const offered = await read({ id: householdId, stage: ALLOCATION_STAGE, allocatedCouncilId: null });
     if (offered) {
       const snapshot = restoreSnapshot(offered.pipelineSnapshot, offered.machineVersion);
-      if (maySendEvent(viewer, 'ALLOCATION_ACCEPTED', snapshot.context)) return { household: offered, snapshot, view: 'proposal' as const };
+      if (maySendEvent(viewer, 'ALLOCATION_ACCEPTED', snapshot.context)) return { household: offered, snapshot, proposal: true };
     }
   }
   throw new NotFound('Household not found');
+}
+
+/** The household as this viewer may see it, and which view of it; NotFound outside their scope. */
+async function findCaseForViewer(viewer: Viewer, householdId: string) {
+  const found = await findVisible(viewer, householdId, (where) => prisma.household.findFirst({ where, ...caseSelect() }));
+  const view: CaseView = found.proposal ? 'proposal' : viewOf(viewer, found.household);
+  return { household: found.household, snapshot: found.snapshot, view };
+}
+
+/** What an event's form needs, found as the page finds the household but without the page's columns. */
+function findEventFacts(viewer: Viewer, householdId: string) {
+  return findVisible(viewer, householdId, (where) =>
+    prisma.household.findFirst({ where, select: { allocatedCouncilId: true, pipelineSnapshot: true, machineVersion: true } }),
+  );
 }
 
 function viewOf(viewer: Viewer, household: { allocatedCouncilId: string | null }): CaseView {
@@ -172,17 +200,21 @@ function isDeadlineRule(rule: string): rule is DeadlineRuleName {
   return Object.hasOwn(DEADLINE_RULES, rule);
 }
 
-function deadlineOf(household: CaseHousehold, today: string) {
+function deadlineOf(household: CaseHousehold, today: string, holidays: HolidaySet) {
   if (!household.nextDueOn) return null;
   const rule = household.nextDueRule;
   return {
     dueOn: household.nextDueOn,
     label: rule && isDeadlineRule(rule) ? DEADLINE_RULES[rule].label : null,
-    ...deadlineStatus(household.nextDueOn, today),
+    ...deadlineStatus(household.nextDueOn, today, holidays),
   };
 }
 
-async function eventFormContext(household: CaseHousehold, snapshot: PipelineSnapshot, needsCouncils: boolean): Promise<EventFormContext> {
+async function eventFormContext(
+  household: { allocatedCouncilId: string | null },
+  snapshot: PipelineSnapshot,
+  needsCouncils: boolean,
+): Promise<EventFormContext> {
   const councils = needsCouncils
     ? await prisma.council.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } })
     : [];
@@ -283,7 +315,7 @@ const CASEWORK_NOTICES: Record<string, string> = {
 function noticeFor(done: string | null, stage: string): string | null {
   if (!done) return null;
   if (isPipelineEventType(done)) return `Saved. This household is now at ‘${stageLabel(stage)}’.`;
-  return CASEWORK_NOTICES[done] ?? null;
+  return CASEWORK_NOTICES[done] ?? STAGE2_NOTICES[done] ?? null;
 }
 
 /** Everything the case page shows this viewer, and nothing it may not see. */
@@ -298,9 +330,14 @@ export async function getCasePageForViewer(
   const canWork = view === 'casework';
   const seesAssessment = canWork && can(viewer, 'household.viewAssessment', household);
 
-  const available = view === 'casework' || view === 'proposal' ? availableEventsAt(viewer, snapshot, today) : [];
+  // A failed attempt is logged with the contact form, which sends it through the pipeline with its channel and
+  // outcome (casework.server.ts), so the page offers no separate button for it.
+  const available = (view === 'casework' || view === 'proposal' ? availableEventsAt(viewer, snapshot, today) : []).filter(
+    (event) => event.type !== 'CONTACT_ATTEMPT_FAILED',
+  );
   const needsCouncils = available.some((event) => event.type === 'ALLOCATION_PROPOSED' || event.type === 'REALLOCATE');
-  const [context, timeline, tasks, staff, checks, references] = await Promise.all([
+  const [holidays, context, timeline, tasks, staff, checks, references, stage2] = await Promise.all([
+    loadHolidaySet(prisma),
     eventFormContext(household, snapshot, needsCouncils),
     canWork || view === 'summary' ? listTimelineForViewer(viewer, household) : null,
     canWork ? listOpenTasks(household.id) : null,
@@ -309,9 +346,10 @@ export async function getCasePageForViewer(
     seesAssessment
       ? listReferencesForCasePage(viewer, household.id, { now, canRequest: isOpenStage(household.stage), requestId: options.requestId })
       : null,
+    seesAssessment ? getStage2ForCasePage(household, snapshot.context.stage2StartedOn) : null,
   ]);
   // From the snapshot rather than the stored columns, so the warning never waits for the daily job.
-  const nextDeadline = nextDeadlineFor({ stage: household.stage, context: snapshot.context, householdDates: { enquiryDate: household.enquiryDate } });
+  const nextDeadline = nextDeadlineFor({ stage: household.stage, context: snapshot.context, householdDates: { enquiryDate: household.enquiryDate }, holidays });
 
   // Safeguarding notes and check results are protected fields: every read of them is audited (DOMAIN.md §1.4).
   const restrictedNotesShown = timeline?.some((entry) => entry.kind === 'note' && entry.restricted) ?? false;
@@ -330,14 +368,19 @@ export async function getCasePageForViewer(
     today,
     notice: noticeFor(options.done ?? null, household.stage) ?? (options.done ? (REFERENCE_NOTICES[options.done] ?? null) : null),
     household: describeHousehold(household, view),
-    deadline: view === 'contactOnly' ? null : deadlineOf(household, today),
-    temporaryApprovalWarning: view === 'contactOnly' ? null : temporaryApprovalWarningFor(nextDeadline, today),
+    deadline: view === 'contactOnly' ? null : deadlineOf(household, today, holidays),
+    firstContact:
+      canWork && household.stage === AWAITING_FIRST_CONTACT_STAGE
+        ? { failedAttempts: snapshot.context.contactAttempts, neededToClose: NO_CONTACT_MIN_ATTEMPTS }
+        : null,
+    temporaryApprovalWarning: view === 'contactOnly' ? null : temporaryApprovalWarningFor(nextDeadline, today, holidays),
     events: available.map((event) => ({ type: event.type, label: event.label, fields: eventFormFields(event.type, context) })),
     timeline,
     tasks,
     staff: staff?.map((user) => ({ value: user.id, label: user.name })) ?? null,
     checks,
     references,
+    stage2,
     permissions: {
       casework: canWork,
       assignWorker: canWork && can(viewer, 'household.assignWorker', household),
@@ -428,6 +471,24 @@ async function runIntent(viewer: Viewer, householdId: string, formData: FormData
       await assignWorker(viewer, householdId, parsed.data.ownerId, options);
       return 'assign';
     }
+    case 'stage2Details': {
+      const parsed = parseForm(stage2DetailsSchema, formData);
+      if (!parsed.ok) return invalid('stage2Details', parsed.fieldErrors, parsed.values);
+      await saveStage2Details(viewer, householdId, parsed.data, options);
+      return 'stage2Details';
+    }
+    case 'stage2Session': {
+      const parsed = parseForm(stage2SessionSchema(todayInLondon(options.now)), formData);
+      if (!parsed.ok) return invalid('stage2Session', parsed.fieldErrors, parsed.values);
+      await addStage2Session(viewer, householdId, parsed.data, options);
+      return 'stage2Session';
+    }
+    case 'stage2Training': {
+      const parsed = parseForm(skillsToFosterSchema(todayInLondon(options.now)), formData);
+      if (!parsed.ok) return invalid('stage2Training', parsed.fieldErrors, parsed.values);
+      await addSkillsToFosterTraining(viewer, householdId, parsed.data, options);
+      return 'stage2Training';
+    }
     case 'requestReference':
     case 'correctRefereeEmail':
     case 'recordReference':
@@ -472,7 +533,7 @@ async function submitEvent(viewer: Viewer, householdId: string, formData: FormDa
     await applyPipelineEvent(viewer, householdId, { type: typeof eventType === 'string' ? eventType : null }, options);
     throw new TransitionRejected('That is not something you can do to this household.');
   }
-  const { household, snapshot } = await findCaseForViewer(viewer, householdId);
+  const { household, snapshot } = await findEventFacts(viewer, householdId);
   const context = await eventFormContext(household, snapshot, eventType === 'ALLOCATION_PROPOSED' || eventType === 'REALLOCATE');
   const parsed = eventFromForm(eventType, formData, context);
   if (!parsed.ok) return invalid(`event-${eventType}`, parsed.fieldErrors, parsed.values);
@@ -482,6 +543,9 @@ async function submitEvent(viewer: Viewer, householdId: string, formData: FormDa
 
 /** After declining a proposal, say, the household is no longer this viewer's to see. */
 async function isStillVisible(viewer: Viewer, householdId: string): Promise<boolean> {
+  // Nearly always still in scope: one indexed read, before the full read that also finds a proposal.
+  const inScope = await prisma.household.findFirst({ where: { AND: [householdScope(viewer), { id: householdId }] }, select: { id: true } });
+  if (inScope) return true;
   try {
     await findCaseForViewer(viewer, householdId);
     return true;

@@ -1,12 +1,17 @@
 import type { Prisma } from '~/generated/prisma/client';
 import { prisma, type Tx } from '~/lib/db.server';
 import { Forbidden, NotFound, ValidationFailed } from '~/lib/errors';
-import { instantOnLondonDate, todayInLondon } from '~/lib/uk';
+import { todayInLondon } from '~/lib/uk';
 import { recordAudit, type AuditActor } from '~/modules/audit/audit.server';
 import { can, householdScope } from '~/modules/auth/access.server';
 import type { Role } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
 import type { ContactAttemptInput, NoteInput, TaskInput } from '~/modules/households/casework';
+import { recordContactAttempt } from '~/modules/households/contact-attempts.server';
+import { maySendEvent } from '~/modules/pipeline/event-permissions';
+import type { PipelineEvent } from '~/modules/pipeline/events';
+import { restoreSnapshot } from '~/modules/pipeline/snapshots';
+import { applyPipelineEvent } from '~/modules/pipeline/transition.server';
 
 // Notes, contact attempts, tasks and the case's worker. Each write reads the household through the viewer's scope
 // (outside it: NotFound), checks who may do it, and writes its row, an audit row and the household's
@@ -53,7 +58,7 @@ async function assertCaseStaff(household: HouseholdOwnership, userId: string, fi
 
 const actorOf = (viewer: Viewer): AuditActor => ({ userId: viewer.userId, role: viewer.role });
 
-async function touchHousehold(tx: Tx, householdId: string, now: Date) {
+export async function touchHousehold(tx: Tx, householdId: string, now: Date) {
   await tx.household.update({ where: { id: householdId }, data: { lastActivityAt: now } });
 }
 
@@ -82,36 +87,51 @@ export async function addNote(viewer: Viewer, householdId: string, input: NoteIn
 }
 
 
+/**
+ * Logs a contact attempt. While the enquiry awaits first contact, the attempt is a pipeline event, applied by the
+ * one writer with the contact row in its transaction: a failed attempt counts towards closing for no contact, and
+ * speaking to them is first contact made. Any other contact is a plain row.
+ */
 export async function logContactAttempt(viewer: Viewer, householdId: string, input: ContactAttemptInput, options: CaseworkOptions = {}) {
   const now = options.now ?? new Date();
   const household = await findHouseholdToWork(viewer, householdId);
   if (input.occurredOn > todayInLondon(now)) {
     throw new ValidationFailed('Check the details you entered.', { occurredOn: 'The date of the contact attempt must be today or in the past' });
   }
+  const event = await pipelineEventForContact(viewer, householdId, input);
+  if (event) {
+    const applied = await applyPipelineEvent(viewer, householdId, event, options);
+    if (!applied.contactAttemptId) throw new Error('The pipeline writer did not log the contact attempt');
+    return { id: applied.contactAttemptId };
+  }
   return prisma.$transaction(async (tx) => {
-    const attempt = await tx.contactAttempt.create({
-      data: {
-        householdId,
-        occurredAt: instantOnLondonDate(input.occurredOn, now),
-        channel: input.channel,
-        outcome: input.outcome,
-        summary: input.summary,
-        byId: viewer.userId,
-        createdAt: now,
-      },
-      select: { id: true },
-    });
+    const id = await recordContactAttempt(tx, { householdId, occurredOn: input.occurredOn, channel: input.channel, outcome: input.outcome, summary: input.summary, byId: viewer.userId, now });
     await touchHousehold(tx, householdId, now);
     await recordAudit(tx, actorOf(viewer), {
       action: 'household.contactLogged',
       entity: 'Household',
       entityId: householdId,
       councilId: household.councilId,
-      after: { contactAttemptId: attempt.id, channel: input.channel, outcome: input.outcome },
+      after: { contactAttemptId: id, channel: input.channel, outcome: input.outcome },
       requestId: options.requestId,
     });
-    return attempt;
+    return { id };
   });
+}
+
+/** The first-contact event this attempt is, if the viewer may send it and the machine accepts it now. */
+async function pipelineEventForContact(viewer: Viewer, householdId: string, input: ContactAttemptInput): Promise<PipelineEvent | null> {
+  const { pipelineSnapshot, machineVersion } = await prisma.household.findUniqueOrThrow({
+    where: { id: householdId },
+    select: { pipelineSnapshot: true, machineVersion: true },
+  });
+  const snapshot = restoreSnapshot(pipelineSnapshot, machineVersion);
+  const summary = input.summary ?? undefined;
+  const event: PipelineEvent =
+    input.outcome === 'spokeTo'
+      ? { type: 'CONTACT_MADE', occurredOn: input.occurredOn, channel: input.channel, summary }
+      : { type: 'CONTACT_ATTEMPT_FAILED', occurredOn: input.occurredOn, channel: input.channel, outcome: input.outcome, summary };
+  return maySendEvent(viewer, event.type, snapshot.context) && snapshot.can(event) ? event : null;
 }
 
 export async function addTask(viewer: Viewer, householdId: string, input: TaskInput, options: CaseworkOptions = {}) {

@@ -20,6 +20,11 @@ export const CONTACT_OUTCOMES = [
   { code: 'wrongNumber', label: 'Wrong number or address' },
 ] as const;
 
+/** Every outcome but speaking to them: each counts towards closing for no contact while the enquiry awaits first contact. */
+export const FAILED_CONTACT_OUTCOMES = CONTACT_OUTCOMES.filter(
+  (outcome): outcome is Exclude<(typeof CONTACT_OUTCOMES)[number], { code: 'spokeTo' }> => outcome.code !== 'spokeTo',
+);
+
 const labelIn = (list: readonly { code: string; label: string }[], code: string) =>
   list.find((entry) => entry.code === code)?.label ?? code;
 

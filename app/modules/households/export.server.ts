@@ -7,7 +7,7 @@ import type { Viewer } from '~/modules/auth/viewer';
 import { closureReasonLabel } from '~/modules/codes/closure-reasons';
 import { enquiryChannelLabel, enquiryInterestLabel, enquirySourceLabel } from '~/modules/codes/enquiry';
 import type { HouseholdFilter } from '~/modules/households/filters';
-import { buildHouseholdSegmentsAfter, countHouseholds, deadlineLabel, readSegments, type SortAnchor } from '~/modules/households/households.server';
+import { countHouseholds, deadlineLabel, readHouseholdsAfter, type SortAnchor } from '~/modules/households/households.server';
 import { stageLabel } from '~/modules/pipeline/stages';
 
 // The CSV download of the list's current filter: the same scoped query, streamed in keyset batches so a large
@@ -119,8 +119,7 @@ export async function exportHouseholdsCsv(
         controller.enqueue(encoder.encode(BYTE_ORDER_MARK + csvLine(COLUMNS.map((column) => column.header))));
         return;
       }
-      const segments = buildHouseholdSegmentsAfter(viewer, filter, lastRow, today);
-      const rows = await readSegments(segments, BATCH_SIZE, (segment, limit) =>
+      const rows = await readHouseholdsAfter(viewer, filter, { anchor: lastRow, take: BATCH_SIZE, today }, (segment, limit) =>
         prisma.household.findMany({ where: segment.where, orderBy: segment.orderBy, select: EXPORT_SELECT, take: limit }),
       );
       if (rows.length > 0) {

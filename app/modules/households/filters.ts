@@ -4,9 +4,6 @@ import { isPipelineStage, STAGE_GROUPS } from '~/modules/pipeline/stages';
 // The filters shared by the household list, the board and the CSV export, read from and written back to the URL.
 // Parsing is forgiving: a value that is not one we offer is dropped, so an edited or stale link still shows a page.
 
-/** Open cases with no recorded activity for this many days count as stalled. A constant for now; configurable later. */
-export const STALLED_AFTER_DAYS = 20;
-
 export const HOUSEHOLD_SORTS = ['updated', 'enquiryDate', 'nextDue', 'reference'] as const;
 export type HouseholdSort = (typeof HOUSEHOLD_SORTS)[number];
 export type SortDirection = 'asc' | 'desc';

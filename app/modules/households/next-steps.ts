@@ -13,6 +13,7 @@ const NEXT_STEP_BY_GROUP: Record<string, string> = {
   onHold: 'Your application is paused; contact us whenever you are ready to carry on.',
   approved: 'You are approved as a foster carer, and your supervising social worker will support you from here.',
   closed: 'Your application has closed; contact us if you would like to talk about fostering again.',
+  transferredOut: 'Your application has moved to another fostering service, who will contact you about the next step.',
 };
 
 const FALLBACK = 'We will contact you about the next step.';

@@ -1,4 +1,5 @@
 import { deadlineStatus } from '~/lib/deadlines';
+import { DEFAULT_HOLIDAY_SET, type HolidaySet } from '~/lib/working-days';
 import { deadlineFlag, type DeadlineFlag, type NextDeadline } from '~/modules/pipeline/next-deadline';
 
 // A kinship child's placement rests on temporary approval (Regulation 24, extended once under Regulation 25). If it
@@ -15,9 +16,13 @@ export type TemporaryApprovalWarning = {
 const REGULATION_OF_RULE = { reg24End: 24, reg25ExtensionEnd: 25 } as const;
 
 /** The warning to show today, or null when the next deadline is not a temporary approval end or is not yet near. */
-export function temporaryApprovalWarningFor(deadline: NextDeadline | null, today: string): TemporaryApprovalWarning | null {
+export function temporaryApprovalWarningFor(
+  deadline: NextDeadline | null,
+  today: string,
+  holidays: HolidaySet = DEFAULT_HOLIDAY_SET,
+): TemporaryApprovalWarning | null {
   if (deadline === null || (deadline.rule !== 'reg24End' && deadline.rule !== 'reg25ExtensionEnd')) return null;
-  const flag = deadlineFlag(deadline, today);
+  const flag = deadlineFlag(deadline, today, holidays);
   if (flag === null) return null;
   return {
     regulation: REGULATION_OF_RULE[deadline.rule],

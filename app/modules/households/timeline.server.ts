@@ -107,8 +107,12 @@ export async function listTimelineForViewer(
   ]);
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
 
+  // A failed first-contact attempt is one event and one contact row; where the contact rows show, they tell it.
+  const shownTransitions = visibility.contactsAndEmails
+    ? transitions.filter((row) => !(row.event === 'CONTACT_ATTEMPT_FAILED' && row.fromStage === row.toStage))
+    : transitions;
   const entries: TimelineEntry[] = [
-    ...transitions.map((row) => ({
+    ...shownTransitions.map((row) => ({
       kind: 'stageChange' as const,
       id: row.id,
       at: row.occurredAt,

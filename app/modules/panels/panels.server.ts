@@ -114,6 +114,62 @@ export async function listPanelsForViewer(viewer: Viewer, { from }: { from?: str
   }));
 }
 
+const PAST_PAGE_SIZE = 20;
+
+/** 'older': panels before the anchor, newest first; 'newer': the page after it, towards today. */
+export type PastPanelsCursor = { direction: 'older' | 'newer'; panelId: string };
+
+/**
+ * Panels the viewer may see that sat before today, newest first, a page at a time (keyset on date then id), each
+ * with how many of its cases had a recommendation (approve or not; a deferral is not one) and a decision recorded.
+ * A panel member sees only the panels they sat on (panelScope).
+ */
+export async function listPastPanelsForViewer(viewer: Viewer, { cursor, today = todayInLondon() }: { cursor?: PastPanelsCursor; today?: string } = {}) {
+  assertCan(viewer, 'panel.view');
+  const scope = panelScope(viewer);
+  const anchor = cursor
+    ? await prisma.panel.findFirst({ where: { AND: [scope, { id: cursor.panelId }, { panelOn: { lt: today } }] }, select: { id: true, panelOn: true } })
+    : null;
+  const newer = anchor !== null && cursor?.direction === 'newer';
+  const beyond = (comparison: 'lt' | 'gt') =>
+    anchor ? [{ OR: [{ panelOn: { [comparison]: anchor.panelOn } }, { panelOn: anchor.panelOn, id: { [comparison]: anchor.id } }] }] : [];
+  const direction = newer ? 'asc' : 'desc';
+  const rows = await prisma.panel.findMany({
+    where: { AND: [scope, { panelOn: { lt: today } }, ...beyond(newer ? 'gt' : 'lt')] },
+    select: { id: true, panelOn: true, status: true, council: { select: { name: true } }, _count: { select: { items: true } } },
+    orderBy: [{ panelOn: direction }, { id: direction }],
+    take: PAST_PAGE_SIZE + 1,
+  });
+  const hasMore = rows.length > PAST_PAGE_SIZE;
+  const page = rows.slice(0, PAST_PAGE_SIZE);
+  if (newer) page.reverse();
+
+  const ids = page.map((panel) => panel.id);
+  const [recommended, decided] = await Promise.all([
+    prisma.panelItem.groupBy({ by: ['panelId'], where: { panelId: { in: ids }, recommendation: { in: ['approve', 'notApprove'] } }, _count: { _all: true } }),
+    prisma.panelItem.groupBy({ by: ['panelId'], where: { panelId: { in: ids }, decision: { not: null } }, _count: { _all: true } }),
+  ]);
+  const countOf = (groups: readonly { panelId: string; _count: { _all: number } }[]) =>
+    new Map(groups.map((group) => [group.panelId, group._count._all]));
+  const recommendedBy = countOf(recommended);
+  const decidedBy = countOf(decided);
+  const first = page[0];
+  const last = page[page.length - 1];
+  return {
+    panels: page.map((panel) => ({
+      id: panel.id,
+      panelOn: panel.panelOn,
+      status: panel.status,
+      councilName: panel.council.name,
+      itemCount: panel._count.items,
+      recommendationCount: recommendedBy.get(panel.id) ?? 0,
+      decisionCount: decidedBy.get(panel.id) ?? 0,
+    })),
+    olderCursor: last && (newer || hasMore) ? last.id : null,
+    newerCursor: first && (newer ? hasMore : anchor !== null) ? first.id : null,
+  };
+}
+
 /** One panel's date and agenda; NotFound unless the viewer's council holds it or they sit on it. */
 export async function getPanelAgenda(viewer: Viewer, panelId: string) {
   if (!can(viewer, 'panel.view')) throw new NotFound(PANEL_NOT_FOUND);
@@ -201,4 +257,16 @@ export async function setPanelMembers(viewer: Viewer, panelId: string, userIds: 
       requestId,
     });
   });
+}
+
+// Panel ids are cuids; anything else cannot match a row.
+const PANEL_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** `older=<id>` or `newer=<id>` from the past panels page's URL. */
+export function parsePastPanelsCursor(params: URLSearchParams): PastPanelsCursor | undefined {
+  for (const direction of ['older', 'newer'] as const) {
+    const panelId = params.get(direction);
+    if (panelId && PANEL_ID.test(panelId)) return { direction, panelId };
+  }
+  return undefined;
 }

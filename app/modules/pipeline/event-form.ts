@@ -1,6 +1,7 @@
 import { parseDayMonthYear } from '~/lib/uk';
 import { APPROVAL_SPECIALISMS, APPROVAL_TYPES, PLACEMENT_KINDS } from '~/modules/codes/approval';
 import { closureReasonLabel, OFSTED_AW_CODES, PERSONS_CHOICE_REASONS } from '~/modules/codes/closure-reasons';
+import { CONTACT_CHANNELS, FAILED_CONTACT_OUTCOMES } from '~/modules/households/casework';
 import { CLOSE_EVENT_CODES, eventSchemaFor, PIPELINE_EVENT_SCHEMAS, type PayloadFacts, type PipelineEventType } from './events';
 
 // The case page's form for each pipeline event (STYLE.md §3.3): which inputs it shows, and how a posted form becomes
@@ -215,8 +216,36 @@ function fieldsFor(type: PipelineEventType, name: string, context: EventFormCont
       }];
     case 'previousProviderName':
       return [{ kind: 'text', name, label: 'Name of the previous fostering service', optional }];
+    case 'receivingServiceKind':
+      return [{
+        kind: 'radios',
+        name,
+        label: 'Fostering service taking the case on',
+        optional,
+        options: [
+          { value: 'otherCouncil', label: 'Another council' },
+          { value: 'independentAgency', label: 'An independent fostering agency' },
+        ],
+        requiredMessage: 'Choose the kind of fostering service',
+      }];
+    case 'receivingServiceName':
+      return [{ kind: 'text', name, label: 'Name of the council or agency', optional }];
     case 'terms':
       return approvalTermsFields(context.facts);
+    // A failed attempt must say how and what happened (liveEventProblems); first contact may say how.
+    case 'channel':
+      return [{
+        kind: 'select',
+        name,
+        label: type === 'CONTACT_MADE' ? 'How you made contact (optional)' : 'How you tried to make contact',
+        optional: type === 'CONTACT_MADE',
+        options: optionsOf(CONTACT_CHANNELS),
+        requiredMessage: 'Choose how you tried to make contact',
+      }];
+    case 'outcome':
+      return [{ kind: 'radios', name, label: 'What happened', optional: false, options: optionsOf(FAILED_CONTACT_OUTCOMES), requiredMessage: 'Choose what happened' }];
+    case 'summary':
+      return [{ kind: 'textarea', name, label: 'Summary (optional)', optional: true }];
     default:
       throw new Error(`The case page has no input for ${type}.${name}`);
   }

@@ -76,6 +76,7 @@ export const EVENT_PERMISSIONS: Readonly<Record<PipelineEventType, PhaseRoles>> 
   HOLD: CASE_OWNERS,
   RESUME: CASE_OWNERS,
   CLOSE: CASE_OWNERS,
+  TRANSFER_OUT: CASE_OWNERS,
   // An applicant may withdraw their own household at any stage; the writer's scoped read keeps it to their own.
   WITHDRAW: { hub: [...HUB_STAFF, 'applicant'], council: [...COUNCIL_CASEWORKERS, 'applicant'] },
 };
@@ -118,6 +119,7 @@ export const PIPELINE_EVENT_LABELS: Readonly<Record<PipelineEventType, string>> 
   HOLD: 'Put on hold',
   RESUME: 'Take off hold',
   CLOSE: 'Close the case',
+  TRANSFER_OUT: 'Record a transfer to another fostering service',
   WITHDRAW: 'Record a withdrawal',
 };
 

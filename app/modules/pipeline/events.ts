@@ -7,6 +7,7 @@ import {
   PERSONS_CHOICE_REASONS,
   type ClosureReasonCode,
 } from '~/modules/codes/closure-reasons';
+import { CONTACT_CHANNELS, FAILED_CONTACT_OUTCOMES } from '~/modules/households/casework';
 
 // The payload of every pipeline event. Payload rules live here, not in machine guards (STYLE.md §3.1): guards read
 // only the household's facts in context, so `snapshot.can({ type })` answers without a form having been filled in.
@@ -55,8 +56,14 @@ const approvalTerms = z
   .refine((terms) => terms.minAge <= terms.maxAge, { path: ['maxAge'], message: 'The oldest age must not be below the youngest' });
 
 export const PIPELINE_EVENT_SCHEMAS = {
-  CONTACT_ATTEMPT_FAILED: simple('CONTACT_ATTEMPT_FAILED'),
-  CONTACT_MADE: simple('CONTACT_MADE'),
+  // How the attempt was made and what happened become the contact attempt on the timeline. Optional here because
+  // history (imports, the seed) may not know them; liveEventProblems requires them of anything keyed in now.
+  CONTACT_ATTEMPT_FAILED: simple('CONTACT_ATTEMPT_FAILED').extend({
+    channel: codeEnum(CONTACT_CHANNELS).optional(),
+    outcome: codeEnum(FAILED_CONTACT_OUTCOMES).optional(),
+    summary: optionalText,
+  }),
+  CONTACT_MADE: simple('CONTACT_MADE').extend({ channel: codeEnum(CONTACT_CHANNELS).optional(), summary: optionalText }),
   VISIT_BOOKED: simple('VISIT_BOOKED').extend({ visitOn: calendarDate }),
   VISIT_COMPLETED: simple('VISIT_COMPLETED'),
   INITIAL_VISIT_WAIVED: simple('INITIAL_VISIT_WAIVED').extend({ reason: reasonText }),
@@ -93,6 +100,15 @@ export const PIPELINE_EVENT_SCHEMAS = {
     reasonCode: z.enum(CLOSE_EVENT_CODES),
     reason: optionalText,
     signpostedTo: optionalText,
+  }),
+  TRANSFER_OUT: simple('TRANSFER_OUT').extend({
+    receivingServiceKind: z.enum(['otherCouncil', 'independentAgency'], { error: 'Choose the kind of fostering service' }),
+    receivingServiceName: z
+      .string()
+      .trim()
+      .min(1, 'Enter the fostering service taking the case on')
+      .max(200, 'The fostering service must be 200 characters or fewer'),
+    reason: optionalText,
   }),
   WITHDRAW: simple('WITHDRAW').extend({
     reasonCode: codeEnum(PERSONS_CHOICE_REASONS),
@@ -158,6 +174,28 @@ function approveSchemaFor(facts: PayloadFacts) {
       ctx.addIssue({ code: 'custom', path: ['terms', 'namedChildren'], message: 'Enter the named child or children' });
     }
   });
+}
+
+/**
+ * The first-contact rule (DOMAIN.md §2.2 step 2, §2.3): at least two failed attempts before a case closes for no
+ * contact. The service's fuller default (three attempts over ten working days on two channels) is not enforced.
+ */
+export const NO_CONTACT_MIN_ATTEMPTS = 2;
+
+/**
+ * Rules for an event keyed in now, on top of its schema, by field. History that is imported or seeded records what
+ * happened before these rules existed, so only the writer applies them.
+ */
+export function liveEventProblems(event: PipelineEvent, context: { contactAttempts: number }): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (event.type === 'CONTACT_ATTEMPT_FAILED') {
+    if (!event.channel) problems.channel = 'Choose how you tried to make contact';
+    if (!event.outcome) problems.outcome = 'Choose what happened';
+  }
+  if (event.type === 'CLOSE' && event.reasonCode === 'NO_CONTACT' && context.contactAttempts < NO_CONTACT_MIN_ATTEMPTS) {
+    problems.reasonCode = `Log at least ${NO_CONTACT_MIN_ATTEMPTS} failed contact attempts before closing for no contact (${context.contactAttempts} so far)`;
+  }
+  return problems;
 }
 
 /** The schema to parse an event with, given the household's current facts. */

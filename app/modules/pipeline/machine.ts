@@ -10,7 +10,7 @@ import type { StageEmailTemplate } from './stage-emails';
 export type { PipelineEvent };
 
 /** Bump for any renamed or removed state, event or context field, and add a step to migrations.ts (STYLE.md §3.4). */
-export const PIPELINE_MACHINE_VERSION = 1;
+export const PIPELINE_MACHINE_VERSION = 2;
 
 export type PipelineRoute = 'mainstream' | 'kinship';
 export type PipelineTag = 'open' | 'hubOwned' | 'councilOwned' | 'converted' | 'mainstream' | 'kinship' | 'closed';
@@ -62,7 +62,11 @@ export type PipelineContext = {
   closedFromStage: string | null;
   closeReasonCode: ClosureReasonCode | null;
   withdrawalAwCode: AwCode | null;
+  /** The fostering service that took the case on (TRANSFER_OUT); added in machine version 2. */
+  transferredOutTo: { kind: ReceivingServiceKind; name: string } | null;
 };
+
+export type ReceivingServiceKind = 'otherCouncil' | 'independentAgency';
 
 export type PipelineInput = { route: PipelineRoute; councilId?: string | null };
 
@@ -107,10 +111,20 @@ function initialContext({ route, councilId }: PipelineInput): PipelineContext {
     closedFromStage: null,
     closeReasonCode: null,
     withdrawalAwCode: null,
+    transferredOutTo: null,
   };
 }
 
 /** The facts an event adds to the household's context; closures and holds have their own actions. */
+/**
+ * The date a household counts as having applied, for lists and reports (DOMAIN.md §6.1): the full application on the
+ * mainstream route; on the kinship route, which has no application form, the start of the viability assessment,
+ * which councils treat as the formal application (§3.2).
+ */
+export function applicationDateOf(context: Pick<PipelineContext, 'applicationReceivedOn' | 'viabilityStartedOn'>): string | null {
+  return context.applicationReceivedOn ?? context.viabilityStartedOn;
+}
+
 export function factsFrom(context: PipelineContext, event: PipelineEvent): Partial<PipelineContext> {
   const on = event.occurredOn;
   switch (event.type) {
@@ -164,6 +178,8 @@ function closureFrom(event: PipelineEvent, fromStage: string): Partial<PipelineC
     case 'STAGE1_NOT_SUITABLE':
       return { ...closed, closeReasonCode: 'STAGE1_NOT_SUITABLE', stage1Outcome: 'notSuitable', stage1DecidedOn: event.letterOn };
     case 'CONFIRM_NOT_APPROVED': return { ...closed, closeReasonCode: 'NOT_APPROVED' };
+    // Not a closure reason: the case goes on with another service, so it has its own final state instead.
+    case 'TRANSFER_OUT': return { ...closed, transferredOutTo: { kind: event.receivingServiceKind, name: event.receivingServiceName } };
     default: return closed;
   }
 }
@@ -217,9 +233,10 @@ const openStage = (label: string, ownerRole: Role, slaWorkingDays: number | null
 
 const emailing = (template: StageEmailTemplate) => ({ type: 'queueEmail', params: { template } }) as const;
 
-/** CLOSE and WITHDRAW from an open stage; the stage id is recorded as `closedFromStage`. */
+/** CLOSE, WITHDRAW and TRANSFER_OUT from an open stage; the stage id is recorded as `closedFromStage`. */
 const exitsFrom = (fromStage: string) => ({
   CLOSE: { target: '#pipeline.closed', actions: { type: 'recordClosure', params: { fromStage } } },
+  TRANSFER_OUT: { target: '#pipeline.transferredOut', actions: { type: 'recordClosure', params: { fromStage } } },
   WITHDRAW: {
     target: '#pipeline.closed',
     actions: [{ type: 'recordClosure', params: { fromStage } }, emailing('withdrawal-confirmation')],
@@ -526,6 +543,11 @@ export const pipelineMachine = machineSetup.createMachine({
     closed: {
       type: 'final',
       ...describeStage('Closed', 'hubManager', null, ['mainstream', 'kinship', 'closed']),
+    },
+    // An exit like closure (DOMAIN.md §2.3), tagged 'closed' so lists and counts treat it as one.
+    transferredOut: {
+      type: 'final',
+      ...describeStage('Transferred out to another fostering service', 'hubManager', null, ['mainstream', 'kinship', 'closed']),
     },
   },
 });

@@ -1,9 +1,9 @@
 import type { Snapshot } from 'xstate';
 import { PIPELINE_MACHINE_VERSION } from './machine';
 
-// Pure steps that rewrite a persisted snapshot from one machine version to the next (STYLE.md §3.4). Version 1 is the
-// first machine, so no step exists yet. To add one: bump PIPELINE_MACHINE_VERSION, add MIGRATIONS[old version], add a
-// fixture under tests/fixtures/pipeline-snapshots/v<new>/ and write a decision record.
+// Pure steps that rewrite a persisted snapshot from one machine version to the next (STYLE.md §3.4). To add one: bump
+// PIPELINE_MACHINE_VERSION, add MIGRATIONS[old version], add a fixture under tests/fixtures/pipeline-snapshots/v<new>/
+// and write a decision record.
 
 /** The JSON shape of `getPersistedSnapshot` for this machine, as stored in Household.pipelineSnapshot. */
 export type PersistedPipelineSnapshot = Snapshot<unknown> & {
@@ -14,8 +14,14 @@ export type PersistedPipelineSnapshot = Snapshot<unknown> & {
 
 export type SnapshotMigration = (snapshot: PersistedPipelineSnapshot) => PersistedPipelineSnapshot;
 
+/** Version 2 added the transferred-out exit; its context field is null on every case written before it existed. */
+export const addTransferredOutTo: SnapshotMigration = (snapshot) => ({
+  ...snapshot,
+  context: { ...snapshot.context, transferredOutTo: null },
+});
+
 /** MIGRATIONS[n] turns a snapshot written by machine version n into one for version n + 1. */
-const MIGRATIONS: Readonly<Record<number, SnapshotMigration>> = {};
+const MIGRATIONS: Readonly<Record<number, SnapshotMigration>> = { 1: addTransferredOutTo };
 
 export class UnknownMachineVersion extends Error {
   constructor(readonly machineVersion: number) {

@@ -87,6 +87,11 @@ const FORWARD_STEPS: readonly DraftMaker[] = [
 ];
 
 const holdDraft = (on: string): EventDraft => ({ type: 'HOLD', reason: 'Family circumstances', expectedResumeOn: addDays(on, 28) });
+const transferOutDraft = (): EventDraft => ({
+  type: 'TRANSFER_OUT',
+  receivingServiceKind: 'otherCouncil',
+  receivingServiceName: 'Leicestershire County Council',
+});
 
 /** Validates a draft against its payload schema for the household's facts, so paths never carry an invalid event. */
 function toEvent(draft: EventDraft, occurredOn: string, context: PipelineContext): PipelineEvent {
@@ -155,7 +160,7 @@ export type BuildEventsOptions = {
   /** occurredOn for each event in order; the last date repeats when there are more events than dates. */
   dates: readonly string[];
   closeReasonCode?: ClosureReasonCode;
-  /** For 'closed': the stage the case closed from (default: the route's first stage, or where the code applies). */
+  /** For 'closed' and 'transferredOut': the stage the case left from (default: the route's first stage, or where the code applies). */
   closedFromStage?: string;
   /** For 'onHold': the stage the case was held from (default: the route's first stage). */
   heldFromStage?: string;
@@ -176,6 +181,9 @@ export function buildEventsToStage(options: BuildEventsOptions): PipelineEvent[]
   if (stage === 'closed') {
     forwardStage = options.closedFromStage ?? DEFAULT_CLOSED_FROM[closeReasonCode] ?? firstStage;
     finalStep = (on, context) => closingDraft(closeReasonCode, context, on);
+  } else if (stage === 'transferredOut') {
+    forwardStage = options.closedFromStage ?? firstStage;
+    finalStep = transferOutDraft;
   } else if (stage === 'onHold') {
     forwardStage = options.heldFromStage ?? firstStage;
     finalStep = holdDraft;

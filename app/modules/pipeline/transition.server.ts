@@ -11,14 +11,17 @@ import { isCouncilRole } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
 import { queueEmail } from '~/modules/email/outbox.server';
 import { recordApproval } from '~/modules/carers/approvals.server';
+import { TRANSFERRED_OUT_REASON } from '~/modules/codes/closure-reasons';
+import { loadHolidaySet } from '~/modules/jobs/daily.server';
+import { recordContactAttempt } from '~/modules/households/contact-attempts.server';
 import { recordPanelEvent } from '~/modules/panels/panels.server';
-import { eventSchemaFor, payloadFactsOf, type PipelineEvent, type PipelineEventType } from './events';
+import { eventSchemaFor, liveEventProblems, payloadFactsOf, type PipelineEvent, type PipelineEventType } from './events';
 import { isPipelineEventType, maySendEvent } from './event-permissions';
-import { PIPELINE_MACHINE_VERSION, pipelineMachine } from './machine';
+import { applicationDateOf, PIPELINE_MACHINE_VERSION, pipelineMachine } from './machine';
 import { nextDeadlineFor } from './next-deadline';
 import { restoreSnapshot, serialiseSnapshot, type PipelineSnapshot } from './snapshots';
 import { isStageEmailTemplate, stageEmailFor, type StageEmailTemplate } from './stage-emails';
-import { stageLabel, stageOf } from './stages';
+import { stageHasTag, stageLabel, stageOf } from './stages';
 
 // The one writer of a household's stage (STYLE.md §3.2). Nothing else writes `stage`, `pipelineSnapshot` or
 // `machineVersion`; tests/integration/pipeline/structure.test.ts searches the source to keep it so.
@@ -31,7 +34,8 @@ export type ApplyPipelineEventOptions = {
   now?: Date;
 };
 
-export type AppliedPipelineEvent = { from: string; to: string; transitionId: string };
+/** `contactAttemptId`: the contact attempt a first-contact event logged on the timeline, if it carried one. */
+export type AppliedPipelineEvent = { from: string; to: string; transitionId: string; contactAttemptId: string | null };
 
 const householdSelect = {
   id: true,
@@ -110,11 +114,16 @@ export async function applyPipelineEvent(
     await refuse('notAccepted');
     throw new TransitionRejected(staleMessage);
   }
+  const problems = liveEventProblems(event, snapshot.context);
+  if (Object.keys(problems).length > 0) throw new ValidationFailed('Check the details you entered.', problems);
 
   const [next, actions] = transition(pipelineMachine, snapshot, event);
   const to = stageOf(next);
   const columns = denormalisedColumns(event, from, to, next);
-  const deadline = nextDeadlineFor({ stage: to, context: next.context, householdDates: { enquiryDate: household.enquiryDate } });
+  // The same bank holidays as the daily job: the BankHoliday table, seeded from the maintained list in
+  // lib/bank-holidays.ts, so a due date stored here is the one the job would store.
+  const holidays = await loadHolidaySet(prisma);
+  const deadline = nextDeadlineFor({ stage: to, context: next.context, householdDates: { enquiryDate: household.enquiryDate }, holidays });
   const councilIdAfter = columns.councilId ?? household.councilId;
 
   return prisma.$transaction(async (tx) => {
@@ -141,7 +150,7 @@ export async function applyPipelineEvent(
         event: event.type,
         actorId: viewer.userId,
         reason: reasonOf(event) ?? options.reason ?? null,
-        reasonCode: to === 'closed' ? next.context.closeReasonCode : null,
+        reasonCode: stageHasTag(to, 'closed') ? next.context.closeReasonCode : null,
         payloadJson: JSON.stringify(event),
         occurredOn: event.occurredOn,
         occurredAt: instantOnLondonDate(event.occurredOn, now),
@@ -162,6 +171,11 @@ export async function applyPipelineEvent(
       requestId: options.requestId,
     });
 
+    const contact = contactLoggedBy(event);
+    const contactAttemptId = contact
+      ? await recordContactAttempt(tx, { householdId: household.id, occurredOn: event.occurredOn, byId: viewer.userId, now, ...contact })
+      : null;
+
     await recordPanelEvent(tx, { id: household.id, allocatedCouncilId: household.allocatedCouncilId, councilId: councilIdAfter }, event);
     if (event.type === 'APPROVE') {
       // The machine accepts APPROVE only after hand-over, so the approving council is the allocated one.
@@ -180,7 +194,7 @@ export async function applyPipelineEvent(
     for (const template of emailsDeclaredBy(actions)) {
       await queueApplicantEmail(tx, template, household, { event, to, transitionId: row.id });
     }
-    return { from, to, transitionId: row.id };
+    return { from, to, transitionId: row.id, contactAttemptId };
   });
 }
 
@@ -247,6 +261,15 @@ async function assertCouncilChoice(event: PipelineEvent, household: HouseholdFor
   if (!council) throw new ValidationFailed('Check the details you entered.', { [choice.field]: 'Choose a council' });
 }
 
+/** The contact attempt a first-contact event records, so the timeline and the machine's attempt count agree. */
+function contactLoggedBy(event: PipelineEvent): { channel: string; outcome: string; summary: string | null } | null {
+  if (event.type === 'CONTACT_ATTEMPT_FAILED' && event.channel && event.outcome) {
+    return { channel: event.channel, outcome: event.outcome, summary: event.summary || null };
+  }
+  if (event.type === 'CONTACT_MADE' && event.channel) return { channel: event.channel, outcome: 'spokeTo', summary: event.summary || null };
+  return null;
+}
+
 function reasonOf(event: PipelineEvent): string | null {
   return 'reason' in event && typeof event.reason === 'string' ? event.reason : null;
 }
@@ -275,7 +298,8 @@ function denormalisedColumns(event: PipelineEvent, from: string, to: string, nex
       columns.initialVisitDate = event.occurredOn;
       break;
     case 'APPLICATION_RECEIVED':
-      columns.applicationDate = event.occurredOn;
+    case 'VIABILITY_STARTED':
+      columns.applicationDate = applicationDateOf(next.context);
       break;
     case 'ALLOCATION_ACCEPTED':
       // At handover the case starts counting for, and belongs to, the council that accepted it (DOMAIN.md §2.2).
@@ -299,9 +323,9 @@ function denormalisedColumns(event: PipelineEvent, from: string, to: string, nex
     default:
       break;
   }
-  if (to === 'closed') {
+  if (stageHasTag(to, 'closed')) {
     columns.closedDate = next.context.closedOn;
-    columns.closedReason = next.context.closeReasonCode;
+    columns.closedReason = to === 'transferredOut' ? TRANSFERRED_OUT_REASON.code : next.context.closeReasonCode;
     columns.withdrawalAwCode = next.context.withdrawalAwCode;
   }
   if (to === 'onHold' && from !== 'onHold') columns.onHoldSince = event.occurredOn;

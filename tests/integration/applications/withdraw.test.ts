@@ -36,6 +36,21 @@ describe('the status page', () => {
     expect((await getApplicantStatus(viewer, { now: NOW }))?.workerName).toBe(worker.name);
   });
 
+  it('tells an applicant whose case moved to another fostering service that it has ended', async () => {
+    const { viewer, household } = await createApplicant('invited');
+    const manager = await createUser({ role: 'hubManager' });
+    await applyPipelineEvent(
+      { userId: manager.id, name: manager.name, email: manager.email, sessionId: 's', role: 'hubManager', councilId: null },
+      household.id,
+      { type: 'TRANSFER_OUT', occurredOn: '2026-09-30', receivingServiceKind: 'independentAgency', receivingServiceName: 'Fostering People' },
+      { now: NOW },
+    );
+    expect(await getApplicantStatus(viewer, { now: NOW })).toMatchObject({
+      closure: { closedOn: '2026-09-30', reasonLabel: 'Your application moved to another fostering service' },
+      canWithdraw: false,
+    });
+  });
+
   it('has nothing to show for an applicant without a household', async () => {
     const user = await createUser({ role: 'applicant' });
     const viewer: Viewer = { userId: user.id, name: user.name, email: user.email, sessionId: 's', role: 'applicant', councilId: null };

@@ -101,6 +101,10 @@ describe('a column of several stages', () => {
     expect(board.columns[0].cards.map((card) => card.displayName)).toEqual(
       [25, 24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6].map((n) => `Enquiry ${n}`),
     );
+    const oldestFirst = await getHouseholdBoard(hub, { ...DEFAULT_FILTER, direction: 'asc' }, TODAY);
+    expect(oldestFirst.columns[0].cards.map((card) => card.displayName)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20].map((n) => `Enquiry ${n}`),
+    );
   });
 
   it('follows the chosen sort, with households that have no deadline after those that have one', async () => {

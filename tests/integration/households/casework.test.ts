@@ -3,6 +3,7 @@ import { prisma } from '~/lib/db.server';
 import { Forbidden, NotFound, ValidationFailed } from '~/lib/errors';
 import { getCasePageForViewer, submitCaseForm } from '~/modules/households/case-page.server';
 import { addNote, addTask, assignWorker, completeTask, logContactAttempt } from '~/modules/households/casework.server';
+import { restoreSnapshot } from '~/modules/pipeline/snapshots';
 import { createHousehold, createViewer } from '../../support/factories';
 
 // Tuesday 7 April 2026, 13:30 in London (BST).
@@ -108,7 +109,28 @@ describe('contact attempts', () => {
       occurredAt: new Date('2026-04-03T12:00:00Z'),
       summary: 'Sent the pack',
     });
-    expect((await auditRowsFor(household.id)).map((row) => row.action)).toEqual(['household.contactLogged', 'household.contactLogged']);
+    // Both failed while the enquiry awaited first contact: each is a pipeline step, counted by the machine.
+    expect((await auditRowsFor(household.id)).map((row) => row.action)).toEqual(['pipeline.CONTACT_ATTEMPT_FAILED', 'pipeline.CONTACT_ATTEMPT_FAILED']);
+    const row = await prisma.household.findUniqueOrThrow({ where: { id: household.id } });
+    expect(restoreSnapshot(row.pipelineSnapshot, row.machineVersion).context.contactAttempts).toBe(2);
+    expect(row.stage).toBe('enquiry.received');
+  });
+
+  it('makes speaking to them first contact, and logs later contact without moving the pipeline', async () => {
+    const hub = await createViewer('hubOfficer');
+    const household = await createHousehold();
+
+    await logContactAttempt(hub, household.id, { occurredOn: '2026-04-06', channel: 'phone', outcome: 'spokeTo', summary: 'Talked it through' }, { now: NOW });
+    expect(await prisma.household.findUniqueOrThrow({ where: { id: household.id } })).toMatchObject({ stage: 'enquiry.contacted', version: 1 });
+    const made = await prisma.pipelineTransition.findMany({ where: { householdId: household.id }, select: { event: true, fromStage: true, toStage: true } });
+    expect(made).toEqual([{ event: 'CONTACT_MADE', fromStage: 'enquiry.received', toStage: 'enquiry.contacted' }]);
+
+    await logContactAttempt(hub, household.id, { occurredOn: '2026-04-07', channel: 'text', outcome: 'noAnswer', summary: null }, { now: NOW });
+    expect(await prisma.household.findUniqueOrThrow({ where: { id: household.id } })).toMatchObject({ stage: 'enquiry.contacted', version: 1 });
+    expect(await prisma.pipelineTransition.count({ where: { householdId: household.id } })).toBe(1);
+    const contacts = await prisma.contactAttempt.findMany({ where: { householdId: household.id }, orderBy: { occurredAt: 'asc' }, select: { outcome: true } });
+    expect(contacts).toEqual([{ outcome: 'spokeTo' }, { outcome: 'noAnswer' }]);
+    expect((await auditRowsFor(household.id)).map((audit) => audit.action)).toEqual(['pipeline.CONTACT_MADE', 'household.contactLogged']);
   });
 
   it('refuses a date in the future, and a household outside the scope', async () => {

@@ -257,6 +257,36 @@ describe('sorting and cursor pagination', () => {
     }
   });
 
+  it('merges the stages of a filter that spans several, in the same order, page by page forwards and back', async () => {
+    const hub = await createViewer('hubOfficer');
+    // The sortable five spread over three stages of 'Enquiry', read one stage at a time, and one household outside
+    // the group that sorts first by every measure and must never appear.
+    const stages = ['enquiry.received', 'enquiry.contacted', 'enquiry.visitBooked', 'enquiry.received', 'enquiry.contacted'];
+    await createSortable();
+    const created = await prisma.household.findMany({ select: { id: true, displayName: true } });
+    for (const row of created) {
+      const stage = stages['ABCDE'.indexOf(row.displayName)];
+      await prisma.$executeRaw`UPDATE Household SET stage = ${stage} WHERE id = ${row.id}`;
+    }
+    await household({ displayName: 'Z', stage: 'invited', reference: 'REF-0', enquiryDate: '2026-01-09', nextDueOn: '2026-04-30', updatedAt: new Date('2026-04-25T09:00:00Z') });
+    const group = { stageGroup: 'enquiry' };
+
+    expect(await namesFor(hub, { ...group, sort: 'updated', direction: 'desc' })).toEqual(['D', 'B', 'C', 'A', 'E']);
+    expect(await namesFor(hub, { ...group, sort: 'enquiryDate', direction: 'asc' })).toEqual(['B', 'D', 'A', 'E', 'C']);
+    expect((await namesFor(hub, { ...group, sort: 'nextDue', direction: 'desc' })).slice(0, 3)).toEqual(['E', 'A', 'C']);
+    expect(await namesFor(hub, { ...group, sort: 'reference', direction: 'desc' })).toEqual(['C', 'E', 'A', 'D', 'B']);
+
+    const filter = filterOf({ ...group, sort: 'updated', direction: 'asc' });
+    const first = await listHouseholdsPage(hub, filter, { take: 2, today: TODAY });
+    const second = await listHouseholdsPage(hub, filter, { cursor: { direction: 'after', id: first.nextCursor ?? '' }, take: 2, today: TODAY });
+    const third = await listHouseholdsPage(hub, filter, { cursor: { direction: 'after', id: second.nextCursor ?? '' }, take: 2, today: TODAY });
+    expect([first, second, third].map((page) => page.households.map((row) => row.displayName))).toEqual([['E', 'A'], ['C', 'B'], ['D']]);
+    expect([first.total, second.total, third.total]).toEqual([5, 5, 5]);
+    expect(third.nextCursor).toBeNull();
+    const back = await listHouseholdsPage(hub, filter, { cursor: { direction: 'before', id: third.previousCursor ?? '' }, take: 2, today: TODAY });
+    expect(back.households.map((row) => row.displayName)).toEqual(['C', 'B']);
+  });
+
   it('pages within a filter without letting other households in', async () => {
     const hub = await createViewer('hubOfficer');
     for (const name of ['d1', 'd2', 'd3', 'd4']) await household({ displayName: name, councilId: 'derby-city' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '~/lib/bank-holidays';
 import { prisma } from '~/lib/db.server';
 import { Conflict, Forbidden, NotFound, TransitionRejected, ValidationFailed } from '~/lib/errors';
 import { type Role } from '~/modules/auth/roles';
@@ -260,6 +261,53 @@ describe('replaying realistic paths through the writer', () => {
     expect(await outboxFor(household.id)).toEqual([]);
   });
 
+  it('transfers a case out to another service as its own exit, with the receiving service on the transition', async () => {
+    const socialWorker = await createViewer('socialWorker', 'derby-city');
+    const household = await createHousehold({ stage: 'assessment.stage2', allocatedCouncilId: 'derby-city' });
+    const event: PipelineEvent = {
+      type: 'TRANSFER_OUT',
+      occurredOn: '2026-05-18',
+      receivingServiceKind: 'otherCouncil',
+      receivingServiceName: 'Leicester City Council',
+      reason: 'Moved to Leicester',
+    };
+
+    const [result] = await replay(household.id, [event], () => socialWorker);
+
+    expect(result).toMatchObject({ from: 'assessment.stage2', to: 'transferredOut' });
+    // Counted as an exit on its date, grouped by reports as a move to another service; no Ofsted code, because nobody
+    // withdrew or was refused.
+    expect(await householdRow(household.id)).toMatchObject({
+      stage: 'transferredOut',
+      closedDate: '2026-05-18',
+      closedReason: 'TRANSFERRED_OUT',
+      withdrawalAwCode: null,
+      nextDueOn: null,
+    });
+    const row = await householdRow(household.id);
+    expect(restoreSnapshot(row.pipelineSnapshot, row.machineVersion).context.transferredOutTo).toEqual({ kind: 'otherCouncil', name: 'Leicester City Council' });
+    expect(await prisma.pipelineTransition.findUniqueOrThrow({ where: { id: result?.transitionId } })).toMatchObject({
+      event: 'TRANSFER_OUT',
+      reason: 'Moved to Leicester',
+      reasonCode: null,
+      actorId: socialWorker.userId,
+    });
+  });
+
+  it('refuses a transfer out without the receiving service, writing nothing', async () => {
+    const socialWorker = await createViewer('socialWorker', 'derby-city');
+    const household = await createHousehold({ stage: 'assessment.stage2', allocatedCouncilId: 'derby-city' });
+    const before = await writesFor(household.id);
+
+    const error = await catchError(() =>
+      applyPipelineEvent(socialWorker, household.id, { type: 'TRANSFER_OUT', occurredOn: '2026-05-18', receivingServiceKind: 'otherCouncil', receivingServiceName: ' ' }, { now: NOW }),
+    );
+
+    expect(error).toBeInstanceOf(ValidationFailed);
+    expect((error as ValidationFailed).fieldErrors).toEqual({ receivingServiceName: 'Enter the fostering service taking the case on' });
+    expect(await writesFor(household.id)).toEqual(before);
+  });
+
   it('holds a case and resumes it at the exact stage it left', async () => {
     const officer = await createViewer('hubOfficer');
     const household = await createHousehold({ stage: 'enquiry.visitBooked' });
@@ -306,7 +354,8 @@ describe('replaying realistic paths through the writer', () => {
     const emails = await outboxFor(household.id);
     expect(emails.map((email) => email.idempotencyKey)).toEqual([`panel-date/${results[3].transitionId}`]);
     expect(JSON.parse(emails[0].propsJson)).toEqual({ firstName: 'Joy', panelOn: '2026-06-10' });
-    expect(await householdRow(household.id)).toMatchObject({ panelDate: '2026-06-10' });
+    // The viability assessment is the kinship route's application: reports count it from that day.
+    expect(await householdRow(household.id)).toMatchObject({ applicationDate: '2026-04-01', panelDate: '2026-06-10' });
   });
 
   it('moves a case to another council, which then owns it alone', async () => {
@@ -472,9 +521,40 @@ describe('stage emails', () => {
     const household = await createHousehold({ stage: 'enquiry.received', email: 'no.reply@example.test' });
     await addApplicant(household.id, 'Ife');
 
-    await replay(household.id, [{ type: 'CLOSE', occurredOn: '2026-03-05', reasonCode: 'NO_CONTACT' } as PipelineEvent], () => officer);
+    const attempt = { type: 'CONTACT_ATTEMPT_FAILED', channel: 'phone', outcome: 'noAnswer' } as const;
+    await replay(
+      household.id,
+      [
+        { ...attempt, occurredOn: '2026-03-02' },
+        { ...attempt, occurredOn: '2026-03-03' },
+        { type: 'CLOSE', occurredOn: '2026-03-05', reasonCode: 'NO_CONTACT' },
+      ],
+      () => officer,
+    );
 
     expect(await outboxFor(household.id)).toEqual([]);
+  });
+});
+
+describe('the bank holidays the writer counts', () => {
+  it('are the BankHoliday table the daily job reads, and the maintained list until it is seeded', async () => {
+    const officer = await createViewer('hubOfficer');
+    const attempt = { type: 'CONTACT_ATTEMPT_FAILED', occurredOn: '2026-04-02', channel: 'phone', outcome: 'noAnswer' };
+    const dueAfterAnAttempt = async () => {
+      const household = await createHousehold({ stage: 'enquiry.received', enquiryDate: '2026-04-02' });
+      await applyPipelineEvent(officer, household.id, attempt, { now: NOW });
+      return (await householdRow(household.id)).nextDueOn;
+    };
+    // Enquiry on Thursday 2 April 2026, a reply due in 1 working day: Good Friday and Easter Monday follow the
+    // weekend, so Tuesday 7 April; with a one-off holiday added that Tuesday, Wednesday 8 April.
+    await prisma.bankHoliday.deleteMany();
+    expect(await dueAfterAnAttempt()).toBe('2026-04-07');
+
+    await prisma.bankHoliday.createMany({
+      data: [...ENGLAND_AND_WALES_BANK_HOLIDAYS.map((holiday) => ({ ...holiday })), { date: '2026-04-07', name: 'One-off holiday' }],
+    });
+    expect(await dueAfterAnAttempt()).toBe('2026-04-08');
+    await prisma.bankHoliday.deleteMany();
   });
 });
 
@@ -653,7 +733,7 @@ describe('one transaction', () => {
     // Before the officer's transaction opens, the colleague's whole change commits.
     const error = await catchError(() =>
       withChangeBeforeFirstTransaction(
-        () => applyPipelineEvent(colleague, household.id, { type: 'CONTACT_ATTEMPT_FAILED', occurredOn: '2026-03-01' }, { now: NOW }),
+        () => applyPipelineEvent(colleague, household.id, { type: 'CONTACT_ATTEMPT_FAILED', occurredOn: '2026-03-01', channel: 'phone', outcome: 'noAnswer' }, { now: NOW }),
         () => applyPipelineEvent(officer, household.id, { type: 'CONTACT_MADE', occurredOn: '2026-03-01' }, { now: NOW }),
       ),
     );
@@ -673,7 +753,7 @@ describe('one transaction', () => {
     const officer = await createViewer('hubOfficer');
     const colleague = await createViewer('hubOfficer');
     const household = await createHousehold({ stage: 'enquiry.received' });
-    const attempt = { type: 'CONTACT_ATTEMPT_FAILED', occurredOn: '2026-03-01' };
+    const attempt = { type: 'CONTACT_ATTEMPT_FAILED', occurredOn: '2026-03-01', channel: 'phone', outcome: 'noAnswer' };
 
     const settled = await Promise.allSettled([
       applyPipelineEvent(officer, household.id, attempt, { now: NOW }),
@@ -694,6 +774,47 @@ describe('one transaction', () => {
   });
 });
 
+describe('first contact', () => {
+  it('logs each failed attempt as one step, one contact row and one count, and closes for no contact only after two', async () => {
+    const officer = await createViewer('hubOfficer');
+    const household = await createHousehold({ stage: 'enquiry.received' });
+    const close = { type: 'CLOSE', occurredOn: '2026-03-10', reasonCode: 'NO_CONTACT' };
+
+    const withoutDetails = await catchError(() =>
+      applyPipelineEvent(officer, household.id, { type: 'CONTACT_ATTEMPT_FAILED', occurredOn: '2026-03-01' }, { now: NOW }),
+    );
+    expect((withoutDetails as ValidationFailed).fieldErrors).toEqual({ channel: 'Choose how you tried to make contact', outcome: 'Choose what happened' });
+
+    await applyPipelineEvent(officer, household.id, { type: 'CONTACT_ATTEMPT_FAILED', occurredOn: '2026-03-01', channel: 'phone', outcome: 'noAnswer' }, { now: NOW });
+    const tooSoon = await catchError(() => applyPipelineEvent(officer, household.id, close, { now: NOW }));
+    expect((tooSoon as ValidationFailed).fieldErrors).toEqual({
+      reasonCode: 'Log at least 2 failed contact attempts before closing for no contact (1 so far)',
+    });
+
+    const second = await applyPipelineEvent(
+      officer,
+      household.id,
+      { type: 'CONTACT_ATTEMPT_FAILED', occurredOn: '2026-03-04', channel: 'email', outcome: 'emailSent', summary: 'Sent the information pack' },
+      { now: NOW },
+    );
+    expect(restoreSnapshot((await householdRow(household.id)).pipelineSnapshot, 1).context.contactAttempts).toBe(2);
+    const contacts = await prisma.contactAttempt.findMany({ where: { householdId: household.id }, orderBy: { occurredAt: 'asc' } });
+    expect(contacts.map((row) => [row.channel, row.outcome, row.summary, row.byId])).toEqual([
+      ['phone', 'noAnswer', null, officer.userId],
+      ['email', 'emailSent', 'Sent the information pack', officer.userId],
+    ]);
+    expect(second.contactAttemptId).toBe(contacts[1].id);
+    expect(await prisma.pipelineTransition.count({ where: { householdId: household.id, event: 'CONTACT_ATTEMPT_FAILED' } })).toBe(2);
+
+    // The timeline tells each attempt once, by its contact row.
+    const timeline = await listTimelineForViewer(officer, { id: household.id, allocatedCouncilId: null });
+    expect(timeline.map((entry) => entry.kind)).toEqual(['contact', 'contact']);
+
+    await applyPipelineEvent(officer, household.id, close, { now: NOW });
+    expect(await householdRow(household.id)).toMatchObject({ stage: 'closed', closedReason: 'NO_CONTACT' });
+  });
+});
+
 describe('listAvailableEvents', () => {
   it('offers a hub officer what the machine accepts at an initial visit, and a manager the waiver too', async () => {
     const officer = await createViewer('hubOfficer');
@@ -701,10 +822,10 @@ describe('listAvailableEvents', () => {
     const household = await createHousehold({ stage: 'enquiry.visited' });
 
     expect(listAvailableEvents(officer, household).map((event) => event.type)).toEqual([
-      'INVITE', 'TRANSFER_IN_RECORDED', 'HOLD', 'CLOSE', 'WITHDRAW',
+      'INVITE', 'TRANSFER_IN_RECORDED', 'HOLD', 'CLOSE', 'TRANSFER_OUT', 'WITHDRAW',
     ]);
     expect(listAvailableEvents(manager, household).map((event) => event.type)).toEqual([
-      'INITIAL_VISIT_WAIVED', 'INVITE', 'TRANSFER_IN_RECORDED', 'HOLD', 'CLOSE', 'WITHDRAW',
+      'INITIAL_VISIT_WAIVED', 'INVITE', 'TRANSFER_IN_RECORDED', 'HOLD', 'CLOSE', 'TRANSFER_OUT', 'WITHDRAW',
     ]);
   });
 

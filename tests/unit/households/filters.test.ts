@@ -6,7 +6,6 @@ import {
   isFiltered,
   parseHouseholdCursor,
   parseHouseholdFilter,
-  STALLED_AFTER_DAYS,
   type HouseholdFilter,
 } from '~/modules/households/filters';
 
@@ -128,8 +127,3 @@ describe('isFiltered', () => {
   });
 });
 
-describe('STALLED_AFTER_DAYS', () => {
-  it('is 20 days, the figure the hub agreed', () => {
-    expect(STALLED_AFTER_DAYS).toBe(20);
-  });
-});

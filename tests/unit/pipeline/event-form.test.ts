@@ -29,6 +29,23 @@ describe('eventFormFields', () => {
     }
   });
 
+  it('asks a transfer out for the kind and name of the receiving service, and reads them into the event', () => {
+    expect(eventFormFields('TRANSFER_OUT', afterApplication).map((field) => [field.name, field.kind])).toEqual([
+      ['occurredOn', 'date'],
+      ['receivingServiceKind', 'radios'],
+      ['receivingServiceName', 'text'],
+      ['reason', 'textarea'],
+    ]);
+    expect(eventFromForm('TRANSFER_OUT', form({ ...TODAY, receivingServiceKind: 'independentAgency', receivingServiceName: 'Midlands Family Fostering' }), afterApplication)).toMatchObject({
+      ok: true,
+      event: { type: 'TRANSFER_OUT', occurredOn: '2026-04-07', receivingServiceKind: 'independentAgency', receivingServiceName: 'Midlands Family Fostering' },
+    });
+    expect(eventFromForm('TRANSFER_OUT', form({ ...TODAY, receivingServiceName: 'Leicester City Council' }), afterApplication)).toMatchObject({
+      ok: false,
+      fieldErrors: { receivingServiceKind: 'Choose the kind of fostering service' },
+    });
+  });
+
   it('offers only the closure reasons the stage accepts', () => {
     const reasonsBefore = eventFormFields('CLOSE', beforeApplication).find((field) => field.name === 'reasonCode');
     const reasonsAfter = eventFormFields('CLOSE', afterApplication).find((field) => field.name === 'reasonCode');

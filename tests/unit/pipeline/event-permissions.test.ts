@@ -38,6 +38,7 @@ describe('the permission table, role by role', () => {
       'HOLD',
       'RESUME',
       'CLOSE',
+      'TRANSFER_OUT',
       'WITHDRAW',
     ]);
     expect(eventTypesForRole('hubOfficer', 'council')).toEqual([]);
@@ -57,6 +58,7 @@ describe('the permission table, role by role', () => {
       'HOLD',
       'RESUME',
       'CLOSE',
+      'TRANSFER_OUT',
       'WITHDRAW',
     ]);
     expect(eventTypesForRole('hubManager', 'council')).toEqual([]);
@@ -75,6 +77,7 @@ describe('the permission table, role by role', () => {
       'HOLD',
       'RESUME',
       'CLOSE',
+      'TRANSFER_OUT',
       'WITHDRAW',
       'VIABILITY_STARTED',
       'TEMPORARY_APPROVAL_GRANTED',
@@ -96,6 +99,7 @@ describe('the permission table, role by role', () => {
       'HOLD',
       'RESUME',
       'CLOSE',
+      'TRANSFER_OUT',
       'WITHDRAW',
       'VIABILITY_STARTED',
       'FULL_ASSESSMENT_STARTED',

@@ -22,8 +22,8 @@ describe('state meta', () => {
   );
 
   test('covers every state the machine has, apart from history nodes and the transient routing state', () => {
-    // 10 top-level states plus 4 enquiry, 2 application, 3 assessment, 5 kinship, 2 panel and 5 decision stages.
-    expect(described).toHaveLength(10 + 4 + 2 + 3 + 5 + 2 + 5);
+    // 11 top-level states plus 4 enquiry, 2 application, 3 assessment, 5 kinship, 2 panel and 5 decision stages.
+    expect(described).toHaveLength(11 + 4 + 2 + 3 + 5 + 2 + 5);
   });
 
   test.each(described.map((node) => [node.id, node] as const))('%s has a label, owner role and SLA', (_id, node) => {
@@ -186,14 +186,43 @@ describe('guards', () => {
     expect(snapshotAtStage('kinship', 'kinship.viability').can(hold)).toBe(false);
   });
 
-  test('approved and closed accept nothing further', () => {
+  test('approved, closed and transferred out accept nothing further', () => {
     const close: PipelineEvent = { type: 'CLOSE', occurredOn: on, reasonCode: 'SAFEGUARDING' };
-    expect(snapshotAtStage('mainstream', 'approved').can(close)).toBe(false);
-    expect(snapshotAtStage('mainstream', 'closed').can(close)).toBe(false);
+    const transferOut: PipelineEvent = { type: 'TRANSFER_OUT', occurredOn: on, receivingServiceKind: 'otherCouncil', receivingServiceName: 'Leicester City Council' };
+    for (const stage of ['approved', 'closed', 'transferredOut']) {
+      expect(snapshotAtStage('mainstream', stage).can(close), stage).toBe(false);
+      expect(snapshotAtStage('mainstream', stage).can(transferOut), stage).toBe(false);
+    }
   });
 });
 
 describe('context and effects', () => {
+  test('a transfer out is its own exit: it records the receiving service, the date and the stage it left from', () => {
+    const transferred = send(snapshotAtStage('mainstream', 'assessment.stage2'), {
+      type: 'TRANSFER_OUT',
+      occurredOn: '2026-04-07',
+      receivingServiceKind: 'independentAgency',
+      receivingServiceName: 'Midlands Family Fostering',
+    });
+    expect(stageOf(transferred)).toBe('transferredOut');
+    expect(transferred.status).toBe('done');
+    expect(transferred.hasTag('closed')).toBe(true);
+    expect(transferred.context).toMatchObject({
+      closedOn: '2026-04-07',
+      closedFromStage: 'assessment.stage2',
+      closeReasonCode: null,
+      withdrawalAwCode: null,
+      transferredOutTo: { kind: 'independentAgency', name: 'Midlands Family Fostering' },
+    });
+  });
+
+  test('a transfer out declares no email and is accepted from kinship and on-hold cases too', () => {
+    const event: PipelineEvent = { type: 'TRANSFER_OUT', occurredOn: on, receivingServiceKind: 'otherCouncil', receivingServiceName: 'Leicester City Council' };
+    expect(transition(pipelineMachine, snapshotAtStage('mainstream', 'enquiry.received'), event)[1].filter((action) => action.type === 'queueEmail')).toEqual([]);
+    expect(stageOf(send(snapshotAtStage('kinship', 'kinship.viability'), event))).toBe('transferredOut');
+    expect(stageOf(send(snapshotAtStage('mainstream', 'onHold'), event))).toBe('transferredOut');
+  });
+
   test('closing records the reason, the date and the stage it closed from', () => {
     const closed = send(snapshotAtStage('mainstream', 'assessment.stage2'), {
       type: 'WITHDRAW',

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { PIPELINE_MACHINE_VERSION } from '~/modules/pipeline/machine';
 import {
   UnknownMachineVersion,
+  addTransferredOutTo,
   migratePersistedSnapshot,
   renameStatePaths,
   type PersistedPipelineSnapshot,
@@ -18,8 +19,16 @@ const heldAtContacted: PersistedPipelineSnapshot = {
 
 describe('migratePersistedSnapshot', () => {
   test('the current version passes through unchanged', () => {
-    expect(PIPELINE_MACHINE_VERSION).toBe(1);
-    expect(migratePersistedSnapshot(heldAtContacted, 1)).toBe(heldAtContacted);
+    expect(PIPELINE_MACHINE_VERSION).toBe(2);
+    expect(migratePersistedSnapshot(heldAtContacted, 2)).toBe(heldAtContacted);
+  });
+
+  test('version 1 gains an empty transferredOutTo and keeps its state, history and other facts', () => {
+    const migrated = migratePersistedSnapshot(heldAtContacted, 1);
+    expect(migrated.context).toEqual({ route: 'mainstream', heldFrom: 'enquiry', transferredOutTo: null });
+    expect(migrated.value).toBe('onHold');
+    expect(migrated.historyValue).toEqual(heldAtContacted.historyValue);
+    expect(addTransferredOutTo(heldAtContacted)).toEqual(migrated);
   });
 
   test.each([0, -1, 1.5, PIPELINE_MACHINE_VERSION + 1, Number.NaN])('version %s is refused', (version) => {

@@ -39,6 +39,7 @@ const SAMPLE_EVENTS: PipelineEvent[] = [
   { type: 'HOLD', occurredOn: on, reason: 'Illness', expectedResumeOn: on },
   { type: 'RESUME', occurredOn: on },
   { type: 'CLOSE', occurredOn: on, reasonCode: 'SAFEGUARDING' },
+  { type: 'TRANSFER_OUT', occurredOn: on, receivingServiceKind: 'otherCouncil', receivingServiceName: 'Leicester City Council' },
   { type: 'VIABILITY_STARTED', occurredOn: on },
   { type: 'TEMPORARY_APPROVAL_GRANTED', occurredOn: on },
   { type: 'FULL_ASSESSMENT_STARTED', occurredOn: on },
@@ -62,6 +63,12 @@ describe.each<PipelineRoute>(['mainstream', 'kinship'])('the %s route, walked fr
       expect(path.state.can(withdraw)).toBe(true);
       expect(path.state.can({ type: 'CLOSE', occurredOn: on, reasonCode: 'SAFEGUARDING' })).toBe(true);
     }
+  });
+
+  test('every open state can be transferred out, and only open states can', () => {
+    const transferOut = SAMPLE_EVENTS.find((event) => event.type === 'TRANSFER_OUT') as PipelineEvent;
+    for (const path of paths) expect(path.state.can(transferOut), stageOf(path.state)).toBe(path.state.hasTag('open'));
+    expect(paths.some((path) => stageOf(path.state) === 'transferredOut')).toBe(true);
   });
 
   test('only open states are held by the open tag; approved and closed are final', () => {
@@ -120,7 +127,7 @@ describe.each<PipelineRoute>(['mainstream', 'kinship'])('guards on the %s route,
     });
   }
 
-  test('approved and closed accept no event at all', () => {
+  test('approved, closed and transferred out accept no event at all', () => {
     const finals = paths.filter((path) => path.state.status === 'done');
     expect(finals.length).toBeGreaterThan(0);
     for (const path of finals) {

@@ -163,16 +163,32 @@ describe('on hold', () => {
 });
 
 describe('restoreSnapshot', () => {
-  const fixtureDir = join(import.meta.dirname, '../../fixtures/pipeline-snapshots/v1');
-  const fixtures = readdirSync(fixtureDir).filter((name) => name.endsWith('.json'));
+  const fixtureRoot = join(import.meta.dirname, '../../fixtures/pipeline-snapshots');
+  const fixtures = readdirSync(fixtureRoot).flatMap((version) =>
+    readdirSync(join(fixtureRoot, version)).filter((name) => name.endsWith('.json')).map((name) => `${version}/${name}`),
+  );
+  const readFixture = (name: string) => JSON.parse(readFileSync(join(fixtureRoot, name), 'utf8')) as {
+    machineVersion: number; stage: string; resumesTo?: string; pipelineSnapshot: { context: Record<string, unknown> };
+  };
 
-  test('there are fixtures, including one on hold', () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(5);
-    expect(fixtures.some((name) => name.startsWith('on-hold'))).toBe(true);
+  test('there are fixtures for every machine version, including one on hold and one transferred out', () => {
+    for (let version = 1; version <= PIPELINE_MACHINE_VERSION; version += 1) {
+      expect(fixtures.some((name) => name.startsWith(`v${version}/`)), `v${version}`).toBe(true);
+    }
+    expect(fixtures.length).toBeGreaterThanOrEqual(6);
+    expect(fixtures.some((name) => name.includes('/on-hold'))).toBe(true);
+    expect(fixtures.some((name) => readFixture(name).stage === 'transferredOut')).toBe(true);
+  });
+
+  test.each(fixtures.filter((name) => name.startsWith('v1/')))('version 1 fixture %s has no transferredOutTo until migrated', (name) => {
+    const fixture = readFixture(name);
+    expect(fixture.machineVersion).toBe(1);
+    expect('transferredOutTo' in fixture.pipelineSnapshot.context).toBe(false);
+    expect(restoreSnapshot(JSON.stringify(fixture.pipelineSnapshot), 1).context.transferredOutTo).toBeNull();
   });
 
   test.each(fixtures)('fixture %s restores at its stage and resolves', (name) => {
-    const fixture = JSON.parse(readFileSync(join(fixtureDir, name), 'utf8')) as {
+    const fixture = JSON.parse(readFileSync(join(fixtureRoot, name), 'utf8')) as {
       machineVersion: number; stage: string; resumesTo?: string; pipelineSnapshot: unknown;
     };
     const restored = restoreSnapshot(JSON.stringify(fixture.pipelineSnapshot), fixture.machineVersion);

@@ -27,7 +27,7 @@ const DECISION = ['decision.awaitingMinutes', 'decision.awaitingAdm', 'decision.
 describe('stages derived from the machine', () => {
   test('ALL_STAGES lists every resting state once, as dotted ids', () => {
     expect(sorted(ALL_STAGES)).toEqual(
-      sorted([...ENQUIRY, 'invited', ...APPLICATION, ...ASSESSMENT, ...KINSHIP, ...PANEL, ...DECISION, 'onHold', 'approved', 'closed']),
+      sorted([...ENQUIRY, 'invited', ...APPLICATION, ...ASSESSMENT, ...KINSHIP, ...PANEL, ...DECISION, 'onHold', 'approved', 'closed', 'transferredOut']),
     );
     expect(new Set(ALL_STAGES).size).toBe(ALL_STAGES.length);
   });
@@ -39,7 +39,7 @@ describe('stages derived from the machine', () => {
   });
 
   test('each route has its own stages; panel, decision and the ends are shared', () => {
-    const shared = [...PANEL, ...DECISION, 'approved', 'closed'];
+    const shared = [...PANEL, ...DECISION, 'approved', 'closed', 'transferredOut'];
     expect(sorted(stagesForRoute('mainstream'))).toEqual(
       sorted([...ENQUIRY, 'invited', ...APPLICATION, ...ASSESSMENT, 'onHold', ...shared]),
     );
@@ -52,9 +52,10 @@ describe('stages derived from the machine', () => {
   });
 
   test('open, final and converted groups', () => {
-    expect(sorted(FINAL_STAGES)).toEqual(['approved', 'closed']);
-    expect(OPEN_STAGES).toHaveLength(ALL_STAGES.length - 2);
-    expect(CLOSED_STAGES).toEqual(['closed']);
+    expect(sorted(FINAL_STAGES)).toEqual(['approved', 'closed', 'transferredOut']);
+    expect(OPEN_STAGES).toHaveLength(ALL_STAGES.length - 3);
+    // A transfer out is an exit, so lists and counts of closed cases include it.
+    expect(CLOSED_STAGES).toEqual(['closed', 'transferredOut']);
     expect(sorted(CONVERTED_STAGES)).toEqual(sorted([...APPLICATION, ...ASSESSMENT, ...PANEL, ...DECISION, 'approved']));
     expect(isOpenStage('onHold')).toBe(true);
     expect(isOpenStage('approved')).toBe(false);
@@ -70,6 +71,7 @@ describe('stages derived from the machine', () => {
   test('groups follow the machine order, with their labels', () => {
     expect(STAGE_GROUPS.map((group) => group.id)).toEqual([
       'enquiry', 'invited', 'application', 'assessment', 'kinship', 'panel', 'decision', 'onHold', 'approved', 'closed',
+      'transferredOut',
     ]);
     expect(STAGE_GROUPS.find((group) => group.id === 'assessment')).toEqual({
       id: 'assessment',
