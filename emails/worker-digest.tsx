@@ -11,14 +11,23 @@ export const schema = z
     overdue: z.array(caseItem),
     dueSoon: z.array(caseItem).default([]),
     stalled: z.array(caseItem),
+    // Reviews of approval for the households the worker supervises (DOMAIN.md §4.3).
+    reviewsOverdue: z.array(caseItem).optional(),
+    reviewsDueSoon: z.array(caseItem).optional(),
     casesUrl: z.url(),
   })
-  .refine((value) => value.overdue.length + value.dueSoon.length + value.stalled.length > 0, 'A digest needs at least one case');
+  .refine(
+    (value) =>
+      value.overdue.length + value.dueSoon.length + value.stalled.length + (value.reviewsOverdue?.length ?? 0) + (value.reviewsDueSoon?.length ?? 0) > 0,
+    'A digest needs at least one case',
+  );
 type Props = z.input<typeof schema>;
 type CaseItem = z.infer<typeof caseItem>;
 
-export function subject({ overdue, dueSoon = [], stalled }: Props) {
-  return `Cases to follow up: ${overdue.length} overdue, ${dueSoon.length} due soon, ${stalled.length} stalled`;
+export function subject({ overdue, dueSoon = [], stalled, reviewsOverdue = [], reviewsDueSoon = [] }: Props) {
+  const reviews = reviewsOverdue.length + reviewsDueSoon.length;
+  const reviewCount = reviews > 0 ? `, ${reviews} ${reviews === 1 ? 'review' : 'reviews'} of approval` : '';
+  return `Cases to follow up: ${overdue.length} overdue, ${dueSoon.length} due soon, ${stalled.length} stalled${reviewCount}`;
 }
 
 function CaseList({ title, cases }: { title: string; cases: CaseItem[] }) {
@@ -39,13 +48,15 @@ function CaseList({ title, cases }: { title: string; cases: CaseItem[] }) {
   );
 }
 
-export default function WorkerDigest({ overdue, dueSoon = [], stalled, casesUrl }: Props) {
+export default function WorkerDigest({ overdue, dueSoon = [], stalled, reviewsOverdue = [], reviewsDueSoon = [], casesUrl }: Props) {
   return (
     <EmailLayout preview="Cases that need your attention" heading="Cases to follow up">
       <Paragraph>These cases need your attention.</Paragraph>
       <CaseList title={`Overdue (${overdue.length})`} cases={overdue} />
       <CaseList title={`Due soon (${dueSoon.length})`} cases={dueSoon} />
       <CaseList title={`Stalled (${stalled.length})`} cases={stalled} />
+      <CaseList title={`Reviews of approval overdue (${reviewsOverdue.length})`} cases={reviewsOverdue} />
+      <CaseList title={`Reviews of approval due in the next 28 days (${reviewsDueSoon.length})`} cases={reviewsDueSoon} />
       <ActionLink href={casesUrl}>Open your cases</ActionLink>
     </EmailLayout>
   );

@@ -13,6 +13,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roleLabel: ROLE_LABELS[viewer.role],
     canViewReports: can(viewer, 'report.view'),
     canViewPanels: can(viewer, 'panel.view'),
+    canViewCarers: can(viewer, 'carers.view', { councilId: viewer.councilId ?? '' }),
+    canViewMockingbird: can(viewer, 'mockingbird.view', { councilId: viewer.councilId ?? '' }),
+    canViewSgo: can(viewer, 'sgo.view', { councilId: viewer.councilId ?? '' }),
   };
 }
 
@@ -20,6 +23,9 @@ function councilNav(layout: Awaited<ReturnType<typeof loader>>): StaffNavItem[] 
   return [
     { to: '/council', label: 'Home', end: true },
     ...(layout.canViewPanels ? [{ to: '/council/panels', label: 'Panels' }] : []),
+    ...(layout.canViewCarers ? [{ to: '/council/carers', label: 'Approved carers' }] : []),
+    ...(layout.canViewMockingbird ? [{ to: '/council/mockingbird', label: 'Mockingbird' }] : []),
+    ...(layout.canViewSgo ? [{ to: '/council/sgo', label: 'SGO support' }] : []),
     ...(layout.canViewReports ? [{ to: '/reports', label: 'Reports' }] : []),
   ];
 }

@@ -29,8 +29,33 @@ export type ApprovalRows = {
   placements: Prisma.PlacementSummaryCreateManyInput[];
   deregistrations: Prisma.DeregistrationCreateManyInput[];
   stayingPut: Prisma.StayingPutArrangementCreateManyInput[];
+  reviews: Prisma.ApprovalReviewCreateManyInput[];
   seeded: SeededApproval[];
 };
+
+/** Reviews older than the last few were held before the system, so only these are seeded. */
+const REVIEWS_KEPT = 3;
+
+/**
+ * The reviews already held (reg 28, DOMAIN.md §4.3): one on each anniversary before the next one due (or before
+ * approval ended), the first at panel. No random draws, so the rest of the seed is unchanged by them.
+ */
+function reviewsFor(approvalId: string, approvedOn: string, heldBefore: string, recordedById: string): Prisma.ApprovalReviewCreateManyInput[] {
+  const held: Prisma.ApprovalReviewCreateManyInput[] = [];
+  for (let year = 1, dueOn = addMonths(approvedOn, 12); dueOn < heldBefore; year += 1, dueOn = addMonths(approvedOn, 12 * year)) {
+    held.push({
+      id: `${approvalId.replace('seed-approval-', 'seed-review-')}-${year}`,
+      approvalId,
+      dueOn,
+      heldOn: dueOn,
+      toPanel: year === 1,
+      outcome: 'continue',
+      recordedById,
+      createdAt: new Date(`${dueOn}T12:00:00Z`),
+    });
+  }
+  return held.slice(-REVIEWS_KEPT);
+}
 
 const ANNUAL_ENDING_RATE = { mainstream: 0.085, kinship: 0.16 } as const;
 
@@ -121,7 +146,7 @@ function placementsFor(random: Random, approvalId: string, household: SeededHous
 }
 
 export function buildApprovals(households: readonly SeededHousehold[], windowStart: string, asOf: string): ApprovalRows {
-  const rows: ApprovalRows = { approvals: [], terms: [], placements: [], deregistrations: [], stayingPut: [], seeded: [] };
+  const rows: ApprovalRows = { approvals: [], terms: [], placements: [], deregistrations: [], stayingPut: [], reviews: [], seeded: [] };
   for (const household of households) {
     const approvedOn = household.context.approvedOn;
     const councilId = household.allocatedCouncilId;
@@ -177,6 +202,7 @@ export function buildApprovals(households: readonly SeededHousehold[], windowSta
       createdAt: household.lastActivityAt,
     });
     rows.placements.push(...placementsFor(random, approvalId, household, approvedOn, effectiveOn ?? asOf));
+    rows.reviews.push(...reviewsFor(approvalId, approvedOn, effectiveOn ?? nextReviewDueOn, supervisingWorkerId));
 
     if (effectiveOn && reason) {
       rows.deregistrations.push({
@@ -184,6 +210,7 @@ export function buildApprovals(households: readonly SeededHousehold[], windowSta
         approvalId,
         councilId,
         noticeReceivedOn: resigned ? addDays(effectiveOn, -28) : null,
+        endedBy: resigned ? 'carer' : 'council',
         effectiveOn,
         primaryReason: reason,
         reasonGroup: deregistrationGroupOf(reason),

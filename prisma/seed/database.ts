@@ -83,6 +83,7 @@ export async function writeDemoData(prisma: PrismaClient, data: DemoData, option
       await insertRows(tx, 'KinshipDetails', data.kinshipDetails);
       await insertRows(tx, 'Approval', data.approvals);
       await insertRows(tx, 'ApprovalTerms', data.approvalTerms);
+      await insertRows(tx, 'ApprovalReview', data.approvalReviews);
       await insertRows(tx, 'PlacementSummary', data.placements);
       await insertRows(tx, 'Deregistration', data.deregistrations);
       await insertRows(tx, 'StayingPutArrangement', data.stayingPut);

@@ -1,7 +1,7 @@
 import type { Prisma } from '~/generated/prisma/client';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '~/lib/bank-holidays';
 import { buildApprovals } from './approvals';
-import { planCases } from './case-plans';
+import { planCases, planTestApplicants } from './case-plans';
 import { buildCasework } from './casework';
 import { buildCostParameters, buildTargets } from './configuration';
 import { COUNCIL_REFERENCE_PREFIX, COUNCILS } from './councils';
@@ -39,15 +39,28 @@ export function buildDemoData(asOf: string, staffPasswordHash: string) {
     referenceFor: (plan, sequence) =>
       `${COUNCIL_REFERENCE_PREFIX[plan.councilId ?? 'derby-city']}-FC-${plan.enquiryDate.slice(0, 4)}-${String(sequence).padStart(3, '0')}`,
   });
-  const households = [...cases, ...stock];
+  // The browser tests' applicants are numbered, referenced and given phones after everything else, so adding them
+  // moves no other household's id, reference, phone number or random draws.
+  const testApplicants = seedHouseholds(planTestApplicants(asOf), {
+    firstNumber: cases.length + 1,
+    asOf,
+    phones,
+    referenceFor: (plan, sequence) => {
+      const year = plan.enquiryDate.slice(0, 4);
+      const earlierInYear = cases.filter((household) => household.row.enquiryDate.startsWith(year)).length;
+      return `FFEM-${year}-${String(earlierInYear + sequence).padStart(6, '0')}`;
+    },
+  });
+  const pipelineCases = [...cases, ...testApplicants];
+  const households = [...cases, ...stock, ...testApplicants];
   const approvals = buildApprovals(households, windowStart, asOf);
-  const casework = buildCasework(cases, asOf);
+  const casework = buildCasework(pipelineCases, asOf);
   const mockingbird = buildMockingbird(
     approvals.seeded,
     new Map(households.map((household) => [household.id, { spareBedrooms: household.row.spareBedrooms ?? null }])),
     asOf,
   );
-  const panels = buildPanels(cases, asOf);
+  const panels = buildPanels(pipelineCases, asOf);
   const createdAt = londonInstant(windowStart, 9, 0);
 
   return {
@@ -57,13 +70,17 @@ export function buildDemoData(asOf: string, staffPasswordHash: string) {
     households: households.map((household) => household.row),
     people: households.flatMap((household) => household.people),
     interests: households.flatMap((household) => household.interests),
-    transitions: [...cases.flatMap((household) => household.transitions), ...stock.flatMap((household) => household.transitions.slice(-1))],
+    transitions: [
+      ...pipelineCases.flatMap((household) => household.transitions),
+      ...stock.flatMap((household) => household.transitions.slice(-1)),
+    ],
     contactAttempts: casework.contactAttempts,
     notes: casework.notes,
     tasks: casework.tasks,
     kinshipDetails: buildKinshipDetails(households),
     approvals: approvals.approvals,
     approvalTerms: approvals.terms,
+    approvalReviews: approvals.reviews,
     placements: approvals.placements,
     deregistrations: approvals.deregistrations,
     stayingPut: approvals.stayingPut,

@@ -17,6 +17,10 @@ export type MockingbirdRows = {
 
 type Member = { householdId: string; joinedOn: string; leftOn: string | null };
 
+// Derby City's constellation has nine satellites and room for one more, with approved households outside it: the
+// liaison worker's end-to-end journey adds the tenth and is refused an eleventh (tests/e2e/mockingbird-and-sgo.spec.ts).
+const SATELLITES_AT_SEED: Readonly<Record<string, number>> = { 'derby-city': 9 };
+
 const isMemberOn = (member: Member, date: string) => member.joinedOn <= date && (member.leftOn === null || member.leftOn > date);
 
 function joinDate(random: Random, launchedOn: string, approvedOn: string, before: string): string {
@@ -95,7 +99,8 @@ export function buildMockingbird(approvals: readonly SeededApproval[], household
 
     const satellites: Member[] = [];
     const memberTypes = new Map<string, string>();
-    for (const approval of active.filter((candidate) => candidate !== hub).slice(0, random.int(6, 10))) {
+    const satelliteCount = SATELLITES_AT_SEED[council.id] ?? random.int(6, 10);
+    for (const approval of active.filter((candidate) => candidate !== hub).slice(0, satelliteCount)) {
       satellites.push({ householdId: approval.household.id, joinedOn: joinDate(random, launchedOn, approval.approvedOn, addDays(asOf, -14)), leftOn: null });
       memberTypes.set(approval.household.id, approval.household.route === 'kinship' ? 'kinship' : 'foster');
     }

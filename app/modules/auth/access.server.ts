@@ -71,6 +71,7 @@ export function safeRedirectTo(value: FormDataEntryValue | string | null | undef
 // ---------------------------------------------------------------- actions
 
 type HouseholdAllocation = { allocatedCouncilId: string | null };
+type CouncilRecord = { councilId: string };
 
 // Each action with the record it needs (undefined: decided by role alone).
 type ActionRecords = {
@@ -85,9 +86,19 @@ type ActionRecords = {
   'import.run': undefined;
   'report.view': undefined;
   'report.viewUnsuppressed': undefined;
+  'report.editCostAssumptions': CouncilRecord;
   'export.households': undefined;
   'panel.view': undefined;
   'panel.manageMembers': undefined;
+  'mockingbird.view': CouncilRecord;
+  'mockingbird.manage': CouncilRecord;
+  'sgo.view': CouncilRecord;
+  'sgo.manage': CouncilRecord;
+  'sgo.setAllowance': CouncilRecord;
+  'carers.view': CouncilRecord;
+  'carers.manage': CouncilRecord;
+  'carers.assignSupervisor': CouncilRecord;
+  'carers.endApproval': CouncilRecord;
 };
 export type Action = keyof ActionRecords;
 type RecordArgument<A extends Action> = ActionRecords[A] extends undefined ? [] : [record: ActionRecords[A]];
@@ -95,6 +106,9 @@ type RecordArgument<A extends Action> = ActionRecords[A] extends undefined ? [] 
 // Assessment content (Form F, checks, references) is council only (DOMAIN.md §1.4), for the roles that assess,
 // manage, decide or prepare panel papers; the Mockingbird liaison sees contact and Mockingbird fields only.
 const ASSESSMENT_ROLES: readonly Role[] = ['socialWorker', 'fosteringManager', 'decisionMaker', 'panelAdviser'];
+const MOCKINGBIRD_VIEW_ROLES: readonly Role[] = [...ASSESSMENT_ROLES, 'mockingbirdLiaison'];
+const CARER_RECORD_ROLES: readonly Role[] = ['socialWorker', 'fosteringManager', 'decisionMaker'];
+const CARER_ENDING_ROLES: readonly Role[] = ['fosteringManager', 'decisionMaker'];
 
 export function can<A extends Action>(viewer: Viewer, action: A, ...record: RecordArgument<A>): boolean {
   return decide(viewer, action, record[0]);
@@ -104,7 +118,10 @@ export function assertCan<A extends Action>(viewer: Viewer, action: A, ...record
   if (!can(viewer, action, ...record)) throw new Forbidden('You do not have permission to do that');
 }
 
-function decide(viewer: Viewer, action: Action, record: ActionRecords[Action]): boolean {
+// Every record shape at once, so each case reads the field it needs.
+type AnyRecord = Partial<HouseholdAllocation & CouncilRecord> | undefined;
+
+function decide(viewer: Viewer, action: Action, record: AnyRecord): boolean {
   const role = viewer.role;
   switch (action) {
     case 'household.view':
@@ -135,6 +152,10 @@ function decide(viewer: Viewer, action: Action, record: ActionRecords[Action]): 
     // Suppression (DOMAIN.md §6.8) is for wider audiences; managers need exact counts to run the service.
     case 'report.viewUnsuppressed':
       return role === 'hubManager' || role === 'fosteringManager';
+    // The cost view's weekly rates (DOMAIN.md §6.6): the hub manager for any council, a fostering manager for their own.
+    case 'report.editCostAssumptions':
+      if (!record || !('councilId' in record)) return false;
+      return role === 'hubManager' || (role === 'fosteringManager' && viewer.councilId === record.councilId);
     // Personal data leaving the system: managers only, and always through householdScope.
     case 'export.households':
       return role === 'hubManager' || role === 'fosteringManager';
@@ -145,9 +166,38 @@ function decide(viewer: Viewer, action: Action, record: ActionRecords[Action]): 
     // The panel adviser builds the panel; the fostering team manager stands in for them.
     case 'panel.manageMembers':
       return role === 'panelAdviser' || role === 'fosteringManager';
+    // Mockingbird (DOMAIN.md §5) is the council's own service: its staff see their constellations (a panel member's
+    // access is for panel papers only); the liaison worker runs them, with the fostering team manager. The hub and the
+    // board see only the aggregate retention figures in the reports.
+    case 'mockingbird.view':
+      return MOCKINGBIRD_VIEW_ROLES.includes(role) && inViewersCouncil(viewer, record);
+    case 'mockingbird.manage':
+      return (role === 'mockingbirdLiaison' || role === 'fosteringManager') && inViewersCouncil(viewer, record);
+    // SGO support and its finances are for the supervising roles and their managers (DOMAIN.md §1.4, §3.3); only the
+    // manager sets the allowance, a payment decision.
+    case 'sgo.view':
+    case 'sgo.manage':
+      return (role === 'socialWorker' || role === 'fosteringManager') && inViewersCouncil(viewer, record);
+    case 'sgo.setAllowance':
+      return role === 'fosteringManager' && inViewersCouncil(viewer, record);
+    // Approved households (DOMAIN.md §4): the approving council's staff, and administrators; the hub and the board
+    // see them only in aggregate. Supervising workers and their managers keep the record; the ADM or the manager
+    // ends approval; the manager assigns the supervising social worker.
+    case 'carers.view':
+      return role === 'administrator' || (ASSESSMENT_ROLES.includes(role) && inViewersCouncil(viewer, record));
+    case 'carers.manage':
+      return role === 'administrator' || (CARER_RECORD_ROLES.includes(role) && inViewersCouncil(viewer, record));
+    case 'carers.assignSupervisor':
+      return role === 'administrator' || (role === 'fosteringManager' && inViewersCouncil(viewer, record));
+    case 'carers.endApproval':
+      return role === 'administrator' || (CARER_ENDING_ROLES.includes(role) && inViewersCouncil(viewer, record));
     default:
       return assertNever(action);
   }
+}
+
+function inViewersCouncil(viewer: Viewer, record: AnyRecord): boolean {
+  return record?.councilId !== undefined && record.councilId === viewer.councilId;
 }
 
 /** The Prisma `where` for households this viewer may read. Anything outside it answers 404, never 403. */
@@ -171,6 +221,28 @@ export function householdScope(viewer: Viewer): Prisma.HouseholdWhereInput {
     case 'regionalViewer':
     case 'administrator':
       return { id: { in: [] } }; // aggregates and configuration only
+    default:
+      return assertNever(viewer);
+  }
+}
+
+/** The Prisma `where` for approval records this viewer may read (as 'carers.view'). Anything outside it answers 404. */
+export function approvalScope(viewer: Viewer): Prisma.ApprovalWhereInput {
+  switch (viewer.role) {
+    case 'socialWorker':
+    case 'fosteringManager':
+    case 'decisionMaker':
+    case 'panelAdviser':
+      return { councilId: viewer.councilId };
+    case 'administrator':
+      return {};
+    case 'mockingbirdLiaison':
+    case 'panelMember':
+    case 'hubOfficer':
+    case 'hubManager':
+    case 'regionalViewer':
+    case 'applicant':
+      return { id: { in: [] } }; // aggregates only, in the reports
     default:
       return assertNever(viewer);
   }

@@ -5,9 +5,10 @@ import { log } from '~/lib/log.server';
 import { londonDateOf } from '~/lib/uk';
 import { addCalendarDays, DEFAULT_HOLIDAY_SET, type HolidaySet } from '~/lib/working-days';
 import { HOME_PATH, isRole } from '~/modules/auth/roles';
+import { endApprovalsDue } from '~/modules/carers/resignations.server';
+import { dueSoonUntil } from '~/modules/carers/rules';
 import { sendDueReferenceReminders } from '~/modules/checks/references.server';
 import { queueEmail } from '~/modules/email/outbox.server';
-import { STALLED_AFTER_DAYS } from '~/modules/households/filters';
 import { deadlineFlag, latestFlaggableDueOn, nextDeadlineFor } from '~/modules/pipeline/next-deadline';
 import { restoreSnapshot } from '~/modules/pipeline/snapshots';
 import { OPEN_STAGES } from '~/modules/pipeline/stages';
@@ -104,13 +105,13 @@ type WorkerCases = { overdue: DigestCase[]; dueSoon: DigestCase[]; stalled: Dige
 
 /** The London date from which a case with no activity since `lastActivityAt` counts as stalled. */
 function stalledFrom(lastActivityAt: Date): string {
-  return addCalendarDays(londonDateOf(lastActivityAt), STALLED_AFTER_DAYS);
+  return addCalendarDays(londonDateOf(lastActivityAt), env.STALLED_AFTER_DAYS);
 }
 
 /** Open cases with an owner that are overdue, due soon or stalled today, grouped by owner; references only. */
 async function collectWorkerCases(today: string, holidays: HolidaySet): Promise<Map<string, WorkerCases>> {
   // Any instant whose London date is on or before the stalled cut-off is before midnight UTC of the next day.
-  const stalledCandidatesBefore = new Date(`${addCalendarDays(today, 1 - STALLED_AFTER_DAYS)}T00:00:00.000Z`);
+  const stalledCandidatesBefore = new Date(`${addCalendarDays(today, 1 - env.STALLED_AFTER_DAYS)}T00:00:00.000Z`);
   const byOwner = new Map<string, WorkerCases>();
   let after: string | undefined;
   for (;;) {
@@ -154,6 +155,36 @@ function digestEntryFor(row: HouseholdForDigest, today: string, holidays: Holida
   return null;
 }
 
+type WorkerReviews = { reviewsOverdue: DigestCase[]; reviewsDueSoon: DigestCase[] };
+
+/** Reviews of approval overdue or due within 28 days, grouped by supervising social worker (DOMAIN.md §4.3). */
+async function collectWorkerReviews(today: string): Promise<Map<string, WorkerReviews>> {
+  const bySupervisor = new Map<string, WorkerReviews>();
+  let after: string | undefined;
+  for (;;) {
+    const rows = await prisma.approval.findMany({
+      where: {
+        status: 'active',
+        supervisingWorkerId: { not: null },
+        nextReviewDueOn: { lte: dueSoonUntil(today) },
+        ...(after ? { id: { gt: after } } : {}),
+      },
+      select: { id: true, supervisingWorkerId: true, nextReviewDueOn: true, household: { select: { reference: true } } },
+      orderBy: { id: 'asc' },
+      take: BATCH_SIZE,
+    });
+    if (rows.length === 0) return bySupervisor;
+    after = rows[rows.length - 1].id;
+    for (const row of rows) {
+      if (row.supervisingWorkerId === null || row.nextReviewDueOn === null) continue;
+      const reviews = bySupervisor.get(row.supervisingWorkerId) ?? { reviewsOverdue: [], reviewsDueSoon: [] };
+      bySupervisor.set(row.supervisingWorkerId, reviews);
+      const entry = { reference: row.household.reference, dueOn: row.nextReviewDueOn };
+      (row.nextReviewDueOn < today ? reviews.reviewsOverdue : reviews.reviewsDueSoon).push(entry);
+    }
+  }
+}
+
 const byDueDate = (left: DigestCase, right: DigestCase) =>
   left.dueOn.localeCompare(right.dueOn) || left.reference.localeCompare(right.reference);
 
@@ -166,16 +197,18 @@ export async function queueWorkerDigests({
   holidays?: HolidaySet;
 }): Promise<{ digestsQueued: number; workersWithCases: number }> {
   const byOwner = await collectWorkerCases(today, holidays);
+  const bySupervisor = await collectWorkerReviews(today);
   const workers = await prisma.user.findMany({
-    where: { id: { in: [...byOwner.keys()] }, active: true },
+    where: { id: { in: [...new Set([...byOwner.keys(), ...bySupervisor.keys()])] }, active: true },
     select: { id: true, email: true, role: true },
   });
   let digestsQueued = 0;
   for (const worker of workers) {
-    const cases = byOwner.get(worker.id);
+    const cases = byOwner.get(worker.id) ?? { overdue: [], dueSoon: [], stalled: [] };
+    const reviews = bySupervisor.get(worker.id);
     const { role } = worker;
-    if (!cases || !isRole(role)) continue;
-    if (cases.overdue.length + cases.dueSoon.length + cases.stalled.length === 0) continue;
+    if (!isRole(role)) continue;
+    if (cases.overdue.length + cases.dueSoon.length + cases.stalled.length === 0 && !reviews) continue;
     const idempotencyKey = `worker-digest/${worker.id}/${today}`;
     const casesUrl = new URL(HOME_PATH[role], env.BASE_URL).toString();
     const queued = await prisma.$transaction(async (tx) => {
@@ -187,6 +220,7 @@ export async function queueWorkerDigests({
           overdue: cases.overdue.sort(byDueDate),
           dueSoon: cases.dueSoon.sort(byDueDate),
           stalled: cases.stalled.sort(byDueDate),
+          ...(reviews ? { reviewsOverdue: reviews.reviewsOverdue.sort(byDueDate), reviewsDueSoon: reviews.reviewsDueSoon.sort(byDueDate) } : {}),
           casesUrl,
         },
         idempotencyKey,
@@ -201,6 +235,7 @@ export async function queueWorkerDigests({
 // ---------------------------------------------------------------- the whole job
 
 export type DailyJobResult = {
+  approvalsEnded: number;
   deadlinesChecked: number;
   deadlinesUpdated: number;
   remindersQueued: number;
@@ -211,10 +246,12 @@ export type DailyJobResult = {
 export async function runDailyJobs({ today }: { today: string }): Promise<DailyJobResult> {
   const started = Date.now();
   const holidays = await loadHolidaySet(prisma);
+  const approvalsEnded = await endApprovalsDue(today);
   const deadlines = await recomputeDeadlines(prisma, { holidays });
   const { remindersQueued } = await sendDueReferenceReminders({ today, holidays });
   const digests = await queueWorkerDigests({ today, holidays });
   const result: DailyJobResult = {
+    approvalsEnded,
     deadlinesChecked: deadlines.checked,
     deadlinesUpdated: deadlines.updated,
     remindersQueued,

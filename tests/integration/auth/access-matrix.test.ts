@@ -16,8 +16,15 @@ import * as applyApplication from '~/routes/apply.application._index';
 import * as applyWithdraw from '~/routes/apply.withdraw';
 import * as councilLayout from '~/routes/council';
 import * as councilHome from '~/routes/council._index';
+import * as councilCarers from '~/routes/council.carers._index';
+import * as councilCarer from '~/routes/council.carers.$approvalId';
 import * as councilHousehold from '~/routes/council.households.$householdId';
 import * as councilKinshipNew from '~/routes/council.kinship.new';
+import * as councilMockingbird from '~/routes/council.mockingbird._index';
+import * as councilConstellation from '~/routes/council.mockingbird.$constellationId';
+import * as councilSgoCases from '~/routes/council.sgo._index';
+import * as councilSgoCase from '~/routes/council.sgo.$caseId';
+import * as councilSgoNew from '~/routes/council.sgo.new';
 import * as councilPanel from '~/routes/council.panels.$panelId';
 import * as councilPanels from '~/routes/council.panels._index';
 import * as hubLayout from '~/routes/hub';
@@ -32,6 +39,12 @@ import * as reportsLayout from '~/routes/reports';
 import * as reportsHome from '~/routes/reports._index';
 import * as reportsConversion from '~/routes/reports.conversion';
 import * as reportsConversionCsv from '~/routes/reports.conversion[.csv]';
+import * as reportsCosts from '~/routes/reports.costs';
+import * as reportsCsv from '~/routes/reports.csv.$table';
+import * as reportsCouncils from '~/routes/reports.councils';
+import * as reportsDashboard from '~/routes/reports.dashboard';
+import * as reportsTrends from '~/routes/reports.trends';
+import * as reportsBoardPack from '~/routes/reports_.board-pack';
 import { createHousehold, createUser } from '../../support/factories';
 
 // Every role, signed in to the same council (Derby City) where it has one, against every page: role × page ×
@@ -75,10 +88,27 @@ type Page =
   | '/council/panels'
   | '/council/panels/:derbyPanel'
   | '/council/panels/:nottinghamPanel'
+  | '/council/carers'
+  | '/council/carers/:derbyApproval'
+  | '/council/carers/:nottinghamApproval'
+  | '/council/mockingbird'
+  | '/council/mockingbird/:derbyConstellation'
+  | '/council/mockingbird/:nottinghamConstellation'
+  | '/council/sgo'
+  | '/council/sgo/new'
+  | '/council/sgo/:derbySgoCase'
+  | '/council/sgo/:nottinghamSgoCase'
   | '/reports'
   | '/reports/conversion'
   | '/reports/conversion?council=nottingham-city'
   | '/reports/conversion.csv'
+  | '/reports/dashboard'
+  | '/reports/dashboard?council=nottingham-city'
+  | '/reports/trends'
+  | '/reports/councils'
+  | '/reports/costs'
+  | '/reports/board-pack'
+  | '/reports/csv/funnel'
   | '/apply'
   | '/apply/application'
   | '/apply/withdraw'
@@ -116,12 +146,38 @@ const EXPECTED: readonly (readonly [Page, ...number[]])[] = [
   ['/council/panels',                                403,   403,   200,   200,   200,   200,   403,   200,   403,   403,   403,   302],
   ['/council/panels/:derbyPanel',                    403,   403,   200,   200,   200,   200,   404,   200,   403,   403,   403,   302],
   ['/council/panels/:nottinghamPanel',               403,   403,   404,   404,   404,   404,   404,   404,   403,   403,   403,   302],
+  // Approved households (DOMAIN.md §4): the approving council's staff; the liaison worker and panel members have no
+  // access to the records (refused the list, the record not found); the hub sees them only in the reports.
+  ['/council/carers',                                403,   403,   200,   200,   200,   200,   403,   403,   403,   403,   403,   302],
+  ['/council/carers/:derbyApproval',                 403,   403,   200,   200,   200,   200,   404,   404,   403,   403,   403,   302],
+  ['/council/carers/:nottinghamApproval',            403,   403,   404,   404,   404,   404,   404,   404,   403,   403,   403,   302],
+  // Mockingbird is the council's own service (DOMAIN.md §5): its staff, not panel members; the hub and the board see
+  // only the aggregate figures in the reports. Another council's constellation is not found.
+  ['/council/mockingbird',                           403,   403,   200,   200,   200,   200,   200,   403,   403,   403,   403,   302],
+  ['/council/mockingbird/:derbyConstellation',       403,   403,   200,   200,   200,   200,   200,   403,   403,   403,   403,   302],
+  ['/council/mockingbird/:nottinghamConstellation',  403,   403,   404,   404,   404,   404,   404,   403,   403,   403,   403,   302],
+  // SGO support and its finances: the supervising social workers and their managers (DOMAIN.md §1.4, §3.3).
+  ['/council/sgo',                                   403,   403,   200,   200,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/council/sgo/new',                               403,   403,   200,   200,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/council/sgo/:derbySgoCase',                     403,   403,   200,   200,   403,   403,   403,   403,   403,   403,   403,   302],
+  ['/council/sgo/:nottinghamSgoCase',                403,   403,   404,   404,   403,   403,   403,   403,   403,   403,   403,   302],
   ['/reports',                                       403,   200,   403,   200,   403,   403,   403,   403,   200,   403,   403,   302],
   ['/reports/conversion',                            403,   200,   403,   200,   403,   403,   403,   403,   200,   403,   403,   302],
   // A council's fostering manager (Derby City here) is refused another council's figures; the hub and the board are not.
   ['/reports/conversion?council=nottingham-city',    403,   200,   403,   403,   403,   403,   403,   403,   200,   403,   403,   302],
   // A resource route: the same audience as the page.
   ['/reports/conversion.csv',                        403,   200,   403,   200,   403,   403,   403,   403,   200,   403,   403,   302],
+  ['/reports/dashboard',                             403,   200,   403,   200,   403,   403,   403,   403,   200,   403,   403,   302],
+  ['/reports/dashboard?council=nottingham-city',     403,   200,   403,   403,   403,   403,   403,   403,   200,   403,   403,   302],
+  ['/reports/trends',                                403,   200,   403,   200,   403,   403,   403,   403,   200,   403,   403,   302],
+  // A fostering manager sees their own council's column only; the hub and the board see all four.
+  ['/reports/councils',                              403,   200,   403,   200,   403,   403,   403,   403,   200,   403,   403,   302],
+  // Everyone with reports reads the cost view; the form to change a rate is for managers (checked on the post).
+  ['/reports/costs',                                 403,   200,   403,   200,   403,   403,   403,   403,   200,   403,   403,   302],
+  // Printable, outside the reports layout, and always suppressed.
+  ['/reports/board-pack',                            403,   200,   403,   200,   403,   403,   403,   403,   200,   403,   403,   302],
+  // One table as CSV: the same audience as the pages.
+  ['/reports/csv/funnel',                            403,   200,   403,   200,   403,   403,   403,   403,   200,   403,   403,   302],
   ['/apply',                                         403,   403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   302],
   // The applicant's own household is at 'invited', so their application form opens.
   ['/apply/application',                             403,   403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   302],
@@ -138,9 +194,15 @@ const EXPECTED: readonly (readonly [Page, ...number[]])[] = [
 type Loader = (args: LoaderFunctionArgs) => unknown;
 type HouseholdKey = 'derbyAllocated' | 'nottinghamAllocated' | 'derbyConstellationMember' | 'hubEnquiry' | 'unknown';
 type PanelKey = 'derbyPanel' | 'nottinghamPanel';
+type ConstellationKey = 'derbyConstellation' | 'nottinghamConstellation';
+type SgoCaseKey = 'derbySgoCase' | 'nottinghamSgoCase';
+type ApprovalKey = 'derbyApproval' | 'nottinghamApproval';
 
 /** The loaders Remix runs for each page, outermost layout first, and the household or panel the page is about. */
-const PAGES: Record<Page, { loaders: readonly Loader[]; household?: HouseholdKey; panel?: PanelKey }> = {
+const PAGES: Record<
+  Page,
+  { loaders: readonly Loader[]; household?: HouseholdKey; panel?: PanelKey; constellation?: ConstellationKey; sgoCase?: SgoCaseKey; approval?: ApprovalKey }
+> = {
   '/hub': { loaders: [hubLayout.loader, hubHome.loader] },
   '/hub/households': { loaders: [hubLayout.loader, hubHouseholds.loader] },
   '/hub/households/:derbyAllocated': { loaders: [hubLayout.loader, hubHousehold.loader], household: 'derbyAllocated' },
@@ -166,10 +228,34 @@ const PAGES: Record<Page, { loaders: readonly Loader[]; household?: HouseholdKey
   '/council/panels': { loaders: [councilLayout.loader, councilPanels.loader] },
   '/council/panels/:derbyPanel': { loaders: [councilLayout.loader, councilPanel.loader], panel: 'derbyPanel' },
   '/council/panels/:nottinghamPanel': { loaders: [councilLayout.loader, councilPanel.loader], panel: 'nottinghamPanel' },
+  '/council/carers': { loaders: [councilLayout.loader, councilCarers.loader] },
+  '/council/carers/:derbyApproval': { loaders: [councilLayout.loader, councilCarer.loader], approval: 'derbyApproval' },
+  '/council/carers/:nottinghamApproval': { loaders: [councilLayout.loader, councilCarer.loader], approval: 'nottinghamApproval' },
+  '/council/mockingbird': { loaders: [councilLayout.loader, councilMockingbird.loader] },
+  '/council/mockingbird/:derbyConstellation': {
+    loaders: [councilLayout.loader, councilConstellation.loader],
+    constellation: 'derbyConstellation',
+  },
+  '/council/mockingbird/:nottinghamConstellation': {
+    loaders: [councilLayout.loader, councilConstellation.loader],
+    constellation: 'nottinghamConstellation',
+  },
+  '/council/sgo': { loaders: [councilLayout.loader, councilSgoCases.loader] },
+  '/council/sgo/new': { loaders: [councilLayout.loader, councilSgoNew.loader] },
+  '/council/sgo/:derbySgoCase': { loaders: [councilLayout.loader, councilSgoCase.loader], sgoCase: 'derbySgoCase' },
+  '/council/sgo/:nottinghamSgoCase': { loaders: [councilLayout.loader, councilSgoCase.loader], sgoCase: 'nottinghamSgoCase' },
   '/reports': { loaders: [reportsLayout.loader, reportsHome.loader] },
   '/reports/conversion': { loaders: [reportsLayout.loader, reportsConversion.loader] },
   '/reports/conversion?council=nottingham-city': { loaders: [reportsLayout.loader, reportsConversion.loader] },
   '/reports/conversion.csv': { loaders: [reportsConversionCsv.loader] },
+  '/reports/dashboard': { loaders: [reportsLayout.loader, reportsDashboard.loader] },
+  '/reports/dashboard?council=nottingham-city': { loaders: [reportsLayout.loader, reportsDashboard.loader] },
+  '/reports/trends': { loaders: [reportsLayout.loader, reportsTrends.loader] },
+  '/reports/councils': { loaders: [reportsLayout.loader, reportsCouncils.loader] },
+  '/reports/costs': { loaders: [reportsLayout.loader, reportsCosts.loader] },
+  '/reports/board-pack': { loaders: [reportsBoardPack.loader] },
+  // A resource route whose table is a route parameter.
+  '/reports/csv/funnel': { loaders: [(args) => reportsCsv.loader({ ...args, params: { table: 'funnel' } })] },
   '/apply': { loaders: [applyLayout.loader, applyHome.loader] },
   '/apply/application': { loaders: [applyLayout.loader, applyApplication.loader] },
   '/apply/withdraw': { loaders: [applyLayout.loader, applyWithdraw.loader] },
@@ -206,6 +292,9 @@ async function runLoader(loader: Loader, args: LoaderFunctionArgs): Promise<Outc
 const cookies = new Map<Role, string>();
 const householdIds = new Map<HouseholdKey, string>();
 const panelIds = new Map<PanelKey, string>();
+const constellationIds = new Map<ConstellationKey, string>();
+const sgoCaseIds = new Map<SgoCaseKey, string>();
+const approvalIds = new Map<ApprovalKey, string>();
 
 beforeAll(async () => {
   for (const role of ROLES) {
@@ -225,7 +314,7 @@ beforeAll(async () => {
     stage: 'assessment.stage1',
   });
   const member = await createHousehold({ councilId: 'derby-city', allocatedCouncilId: 'derby-city', stage: 'approved' });
-  await prisma.constellation.create({
+  const derbyConstellation = await prisma.constellation.create({
     data: {
       councilId: 'derby-city',
       name: 'Derby North',
@@ -233,6 +322,30 @@ beforeAll(async () => {
       memberships: { create: { householdId: member.id, role: 'satellite', joinedOn: '2025-02-03' } },
     },
   });
+  const nottinghamConstellation = await prisma.constellation.create({
+    data: { councilId: 'nottingham-city', name: 'Nottingham', launchedOn: '2025-01-06' },
+  });
+  constellationIds.set('derbyConstellation', derbyConstellation.id);
+  constellationIds.set('nottinghamConstellation', nottinghamConstellation.id);
+  for (const [key, councilId] of [['derbySgoCase', 'derby-city'], ['nottinghamSgoCase', 'nottingham-city']] as const) {
+    const supportCase = await prisma.sgoSupportCase.create({
+      data: {
+        councilId,
+        reference: `SGO-MATRIX-${councilId}`,
+        guardianDisplayName: 'Matrix household',
+        childReference: 'XX-CHILD-00001',
+        orderDate: '2026-01-05',
+        formerCarerStatus: 'none',
+        nextReviewOn: '2027-01-05',
+      },
+    });
+    sgoCaseIds.set(key, supportCase.id);
+  }
+  for (const [key, councilId] of [['derbyApproval', 'derby-city'], ['nottinghamApproval', 'nottingham-city']] as const) {
+    const approved = await createHousehold({ councilId, allocatedCouncilId: councilId, stage: 'approved' });
+    const approval = await prisma.approval.create({ data: { householdId: approved.id, councilId, approvalType: 'mainstream', approvedOn: '2025-06-02' } });
+    approvalIds.set(key, approval.id);
+  }
   householdIds.set('derbyAllocated', derby.id);
   householdIds.set('nottinghamAllocated', nottingham.id);
   householdIds.set('derbyConstellationMember', member.id);
@@ -258,15 +371,18 @@ beforeAll(async () => {
 });
 
 async function visit(page: Page, who: Who) {
-  const { loaders, household, panel } = PAGES[page];
+  const { loaders, household, panel, constellation, sgoCase, approval } = PAGES[page];
   const householdId = household ? householdIds.get(household) : undefined;
   const panelId = panel ? panelIds.get(panel) : undefined;
-  const recordId = householdId ?? panelId;
+  const constellationId = constellation ? constellationIds.get(constellation) : undefined;
+  const caseId = sgoCase ? sgoCaseIds.get(sgoCase) : undefined;
+  const approvalId = approval ? approvalIds.get(approval) : undefined;
+  const recordId = householdId ?? panelId ?? constellationId ?? caseId ?? approvalId;
   const path = recordId ? page.replace(/:\w+/, recordId) : page;
   const headers: Record<string, string> = who === 'signedOut' ? {} : { Cookie: cookies.get(who) ?? '' };
   const args = (): LoaderFunctionArgs => ({
     request: new Request(`http://localhost:3000${path}`, { headers }),
-    params: householdId ? { householdId } : panelId ? { panelId } : {},
+    params: householdId ? { householdId } : panelId ? { panelId } : constellationId ? { constellationId } : caseId ? { caseId } : approvalId ? { approvalId } : {},
     context: {},
   });
   const outcomes: Outcome[] = [];

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { prisma } from '~/lib/db.server';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '~/lib/bank-holidays';
 import { requestReference } from '~/modules/checks/references.server';
-import { STALLED_AFTER_DAYS } from '~/modules/households/filters';
+import { env } from '~/lib/env.server';
 import { recomputeDeadlines, runDailyJobs } from '~/modules/jobs/daily.server';
 import type { PipelineContext, PipelineRoute } from '~/modules/pipeline/machine';
 import { serialiseSnapshot, snapshotAtStage } from '~/modules/pipeline/snapshots';
@@ -57,7 +57,7 @@ afterEach(async () => {
 describe('runDailyJobs: the worker digest', () => {
   it('queues one digest per worker with their overdue, due-soon and stalled references, and none on a second run that day', async () => {
     // The stalled dates below assume 20 days without activity.
-    expect(STALLED_AFTER_DAYS).toBe(20);
+    expect(env.STALLED_AFTER_DAYS).toBe(20);
     const worker = await createUser({ role: 'socialWorker', councilId: 'derby-city' });
     const colleague = await createUser({ role: 'hubOfficer' });
     const leaver = await createUser({ role: 'socialWorker', councilId: 'derby-city', active: false });

@@ -90,6 +90,81 @@ describe('casework and assigning a worker', () => {
   }
 });
 
+describe('report.editCostAssumptions', () => {
+  // [own council (Derbyshire), another council]: the hub manager sets any council's weekly rates, a fostering
+  // manager only their own; nobody else changes them (DOMAIN.md §6.6).
+  const EXPECTED: Record<Role, [boolean, boolean]> = {
+    hubOfficer: [false, false], hubManager: [true, true], socialWorker: [false, false], fosteringManager: [true, false],
+    decisionMaker: [false, false], panelAdviser: [false, false], mockingbirdLiaison: [false, false], panelMember: [false, false],
+    regionalViewer: [false, false], administrator: [false, false], applicant: [false, false],
+  };
+  for (const [role, expected] of Object.entries(EXPECTED) as [Role, [boolean, boolean]][]) {
+    it(`${role}`, () => {
+      const viewer = viewerFor(role);
+      expect([
+        can(viewer, 'report.editCostAssumptions', { councilId: 'derbyshire' }),
+        can(viewer, 'report.editCostAssumptions', { councilId: 'nottinghamshire' }),
+      ]).toEqual(expected);
+    });
+  }
+});
+
+describe('Mockingbird and SGO support', () => {
+  // Written out by hand from DOMAIN.md §1.3–1.4, §3.3, §5. Each pair is [own council (Derbyshire), another council].
+  // Columns: mockingbird.view, mockingbird.manage, sgo.view, sgo.manage, sgo.setAllowance
+  const N: [boolean, boolean] = [false, false];
+  const Y: [boolean, boolean] = [true, false];
+  const EXPECTED: Record<Role, [boolean, boolean][]> = {
+    hubOfficer: [N, N, N, N, N],
+    hubManager: [N, N, N, N, N],
+    socialWorker: [Y, N, Y, Y, N],
+    fosteringManager: [Y, Y, Y, Y, Y],
+    decisionMaker: [Y, N, N, N, N],
+    panelAdviser: [Y, N, N, N, N],
+    mockingbirdLiaison: [Y, Y, N, N, N],
+    panelMember: [N, N, N, N, N],
+    regionalViewer: [N, N, N, N, N],
+    administrator: [N, N, N, N, N],
+    applicant: [N, N, N, N, N],
+  };
+  const ACTIONS = ['mockingbird.view', 'mockingbird.manage', 'sgo.view', 'sgo.manage', 'sgo.setAllowance'] as const;
+  for (const [role, expected] of Object.entries(EXPECTED) as [Role, [boolean, boolean][]][]) {
+    it(`${role}`, () => {
+      const viewer = viewerFor(role);
+      expect(
+        ACTIONS.map((action) => [can(viewer, action, { councilId: 'derbyshire' }), can(viewer, action, { councilId: 'nottinghamshire' })]),
+      ).toEqual(expected);
+    });
+  }
+});
+
+describe('approved households (carers.*)', () => {
+  // [view, manage, assign the supervising worker, end approval] for an approval of the viewer's own council
+  // (Derbyshire); for another council's approval, only the administrator. Written out from DOMAIN.md §1.3 and §4.
+  const OWN_COUNCIL: Record<Role, [boolean, boolean, boolean, boolean]> = {
+    hubOfficer: [false, false, false, false],
+    hubManager: [false, false, false, false],
+    socialWorker: [true, true, false, false],
+    fosteringManager: [true, true, true, true],
+    decisionMaker: [true, true, false, true],
+    panelAdviser: [true, false, false, false],
+    mockingbirdLiaison: [false, false, false, false],
+    panelMember: [false, false, false, false],
+    regionalViewer: [false, false, false, false],
+    administrator: [true, true, true, true],
+    applicant: [false, false, false, false],
+  };
+  for (const [role, expected] of Object.entries(OWN_COUNCIL) as [Role, [boolean, boolean, boolean, boolean]][]) {
+    it(`${role}`, () => {
+      const viewer = viewerFor(role);
+      const answers = (councilId: string) =>
+        (['carers.view', 'carers.manage', 'carers.assignSupervisor', 'carers.endApproval'] as const).map((action) => can(viewer, action, { councilId }));
+      expect(answers('derbyshire')).toEqual(expected);
+      expect(answers('nottinghamshire')).toEqual(role === 'administrator' ? [true, true, true, true] : [false, false, false, false]);
+    });
+  }
+});
+
 describe('assertCan', () => {
   it('throws Forbidden when can says no, and nothing when it says yes', () => {
     expect(() => assertCan(viewerFor('hubManager'), 'user.manage')).toThrow(Forbidden);
