@@ -21,6 +21,11 @@ function reportsNav(layout: Awaited<ReturnType<typeof loader>>): StaffNavItem[] 
   return [
     { to: '/reports', label: 'Summary', end: true },
     { to: '/reports/conversion', label: 'Conversion' },
+    { to: '/reports/dashboard', label: 'Dashboard' },
+    { to: '/reports/trends', label: 'Trends' },
+    { to: '/reports/councils', label: 'Councils compared' },
+    { to: '/reports/costs', label: 'Costs' },
+    { to: '/reports/board-pack', label: 'Board pack' },
     ...(layout.workAreaPath ? [{ to: layout.workAreaPath, label: 'Back to your work' }] : []),
   ];
 }

@@ -3,6 +3,7 @@ import { Forbidden, ValidationFailed } from '~/lib/errors';
 import { todayInLondon } from '~/lib/uk';
 import { recordAudit } from '~/modules/audit/audit.server';
 import { assertCan, can } from '~/modules/auth/access.server';
+import { rememberFigures } from '~/modules/reporting/figures-cache.server';
 import type { Viewer } from '~/modules/auth/viewer';
 import { parseDashboardFilter, type ParsedDashboardFilter } from '~/modules/reporting/dashboard-filter';
 import { activityInPeriod, cohortConversion, resignations, timeToApproval } from '~/modules/reporting/definitions.server';
@@ -70,17 +71,19 @@ export async function getConversionDashboard(
 ): Promise<ConversionDashboard> {
   assertCan(viewer, 'report.view');
   const suppressed = !can(viewer, 'report.viewUnsuppressed');
-  const [cohort, activity, time, retention, targets] = await Promise.all([
-    cohortConversion(filter),
-    activityInPeriod(filter),
-    timeToApproval(filter),
-    resignations(filter),
+  const [cohort, activity, time, retention, targets] = await rememberFigures('conversion', filter, () =>
     Promise.all([
-      targetFor(ENQUIRY, APPLICATION, 'cohort', filter),
-      targetFor(APPLICATION, APPROVED, 'cohort', filter),
-      targetFor(ENQUIRY, APPROVED, 'cohort', filter),
+      cohortConversion(filter),
+      activityInPeriod(filter),
+      timeToApproval(filter),
+      resignations(filter),
+      Promise.all([
+        targetFor(ENQUIRY, APPLICATION, 'cohort', filter),
+        targetFor(APPLICATION, APPROVED, 'cohort', filter),
+        targetFor(ENQUIRY, APPROVED, 'cohort', filter),
+      ]),
     ]),
-  ]);
+  );
   const count = (n: number): Figure => (suppressed ? suppressSmallNumber(n, { symbol: SUPPRESSION_SYMBOL }) : n);
   const isHidden = (n: number) => count(n) !== n;
   // DOMAIN.md §6.8: a rate is hidden whenever its numerator or denominator is.

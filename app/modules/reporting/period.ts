@@ -13,6 +13,16 @@ export function rollingTwelveMonths(today: string): ReportPeriod {
   return { from, to: today };
 }
 
+/**
+ * A date written 'YYYY-MM-DD' (the CLI's form) → the same string, or null unless it is exactly that shape and a day
+ * that exists: '2025-02-30', '2025-2-3' and '2025-02-03T00:00' are all refused.
+ */
+export function parseIsoDate(text: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return null;
+  return parseDayMonthYear(match[3], match[2], match[1]);
+}
+
 type PeriodField = 'from' | 'to';
 
 export type ParsedReportPeriod = {

@@ -3,6 +3,10 @@
 export const REPORT_ROUTES = ['mainstream', 'kinship'] as const;
 export type ReportRoute = (typeof REPORT_ROUTES)[number];
 
+export function isReportRoute(value: string): value is ReportRoute {
+  return (REPORT_ROUTES as readonly string[]).includes(value);
+}
+
 export type ReportFilter = {
   /** Inclusive London calendar dates, 'YYYY-MM-DD'. */
   from: string;

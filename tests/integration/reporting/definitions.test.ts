@@ -8,6 +8,7 @@ import {
   timeToApproval,
   type ReportFilter,
 } from '~/modules/reporting/definitions.server';
+import { suppressSmallNumber } from '~/modules/reporting/figures';
 import { createHousehold } from '../../support/factories';
 
 // Hand-built households for each definition in issue 6. Every expected figure is worked out in the comments.
@@ -109,6 +110,12 @@ beforeAll(async () => {
   await deregister(d8.approvalId, 'derbyshire', '2026-04-01', 'HEALTH');
   // D9 approved the day before the period: in the stock.
   await buildHousehold('derbyshire', { ...old, approvedOn: '2025-03-31' });
+
+  // Nottinghamshire, January 2024 (outside every other test's period): 16 enquiries, one of which applied.
+  for (let day = 1; day <= 16; day += 1) {
+    const enquiryDate = `2024-01-${String(day).padStart(2, '0')}`;
+    await buildHousehold('nottinghamshire', day === 1 ? { enquiryDate, applicationDate: '2024-02-01' } : { enquiryDate });
+  }
 });
 
 describe('cohortConversion', () => {
@@ -172,6 +179,31 @@ describe('cohortConversion', () => {
       application_to_approval_pct: null,
       enquiry_to_approval_pct: null,
     });
+  });
+});
+
+describe('rounding and suppression of the definitions’ figures', () => {
+  it('rounds a rate that falls exactly on a half upwards', async () => {
+    // 1 application from 16 enquiries = 6.25%, which is 6.3 half up (6.2 if halves went to even).
+    expect(await cohortConversion({ ...ALL, from: '2024-01-01', to: '2024-01-31', councilId: 'nottinghamshire' })).toEqual({
+      enquiries: 16,
+      applications: 1,
+      approvals: 0,
+      enquiry_to_application_pct: 6.3,
+      application_to_approval_pct: 0,
+      enquiry_to_approval_pct: 0,
+    });
+  });
+
+  it('hides each council’s count of approvals from 1 to 10 for the board, and shows 0 and counts above 10', async () => {
+    // Approvals in 2025/26 (see activityInPeriod below): Derby City 4, Derbyshire 2, Nottingham City 10,
+    // Nottinghamshire 0; all four 16.
+    const approvals = [];
+    for (const councilId of ['derby-city', 'derbyshire', 'nottingham-city', 'nottinghamshire', null]) {
+      approvals.push((await activityInPeriod({ ...ALL, councilId })).approvals);
+    }
+    expect(approvals).toEqual([4, 2, 10, 0, 16]);
+    expect(approvals.map((count) => suppressSmallNumber(count))).toEqual(['x', 'x', 'x', 0, 16]);
   });
 });
 
