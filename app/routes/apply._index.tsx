@@ -7,6 +7,8 @@ import { SummaryList } from '~/components/govuk/SummaryList';
 import { formatDate } from '~/lib/uk';
 import { ButtonLink } from '~/components/govuk/Button';
 import { getApplicantProgress } from '~/modules/applications/applications.server';
+import { progressInWords } from '~/modules/applications/documents';
+import { getDocumentsAndTraining, type DocumentsAndTraining } from '~/modules/applications/documents.server';
 import { getApplicantStatus } from '~/modules/applications/status.server';
 import { requireViewer } from '~/modules/auth/access.server';
 import { getApplicantHome } from '~/modules/households/households.server';
@@ -15,16 +17,17 @@ export const meta: MetaFunction = () => [{ title: 'Your application – Foster f
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, { area: 'apply' });
-  const [application, progress, status] = await Promise.all([
+  const [application, progress, status, paperwork] = await Promise.all([
     getApplicantHome(viewer),
     getApplicantProgress(viewer),
     getApplicantStatus(viewer),
+    getDocumentsAndTraining(viewer),
   ]);
-  return { application, progress, status };
+  return { application, progress, status, paperwork };
 }
 
 export default function ApplicantHome() {
-  const { application, progress, status } = useLoaderData<typeof loader>();
+  const { application, progress, status, paperwork } = useLoaderData<typeof loader>();
   if (!application || !status) {
     return (
       <>
@@ -90,6 +93,7 @@ export default function ApplicantHome() {
           </ol>
         </>
       ) : null}
+      {paperwork ? <DocumentsAndTrainingDates paperwork={paperwork} /> : null}
       {status.canWithdraw ? (
         <>
           <h2 className="mb-4 text-2xl font-bold">If you want to stop</h2>
@@ -98,6 +102,61 @@ export default function ApplicantHome() {
           </p>
         </>
       ) : null}
+    </>
+  );
+}
+
+/** What we will ask for and what has arrived, and the training: dates only, never what a check found. */
+function DocumentsAndTrainingDates({ paperwork }: { paperwork: DocumentsAndTraining }) {
+  const { documents, training, applicationSentOn } = paperwork;
+  const nothingAskedYet = documents.every((item) => item.progress.state === 'notYet');
+  return (
+    <>
+      <h2 className="mb-4 text-2xl font-bold">Documents and checks</h2>
+      <p className="mb-4">
+        Your application form:{' '}
+        {applicationSentOn ? `you sent it on ${formatDate(applicationSentOn)}.` : 'not sent yet.'}
+      </p>
+      {nothingAskedYet ? (
+        <p className="mb-4">
+          We have not asked you for any documents yet. When a council starts assessing your application, your worker
+          will start these checks and tell you what they need from you.
+        </p>
+      ) : null}
+      <SummaryList
+        rows={documents.map((item) => ({
+          key: item.title,
+          value: (
+            <>
+              <p className="mb-1">{progressInWords(item.progress, formatDate)}</p>
+              <p className="text-muted">{item.whatYouDo}</p>
+            </>
+          ),
+        }))}
+      />
+      <h2 className="mb-4 text-2xl font-bold">Training dates</h2>
+      {training.standards ? (
+        <p className="mb-4">
+          {training.standards.metOn
+            ? `You completed the Training, Support and Development Standards on ${formatDate(training.standards.metOn)}.`
+            : training.standards.dueOn
+              ? `As an approved foster carer, you need to complete the Training, Support and Development Standards by ${formatDate(training.standards.dueOn)}.`
+              : 'As an approved foster carer, your supervising social worker will agree your training with you.'}
+        </p>
+      ) : (
+        <>
+          <p className="mb-4">
+            We do not have dates for your Skills to Foster preparation course yet. Your worker will give you them: the
+            course usually runs alongside your assessment over a few sessions, and if you are applying with a partner
+            you both go to every session.
+          </p>
+          {training.availableTimes.length > 0 ? (
+            <p className="mb-8">You told us you could go to training at these times: {training.availableTimes.join(', ').toLowerCase()}.</p>
+          ) : (
+            <p className="mb-8">You can tell us when you could go in the “Training and availability” part of your application.</p>
+          )}
+        </>
+      )}
     </>
   );
 }

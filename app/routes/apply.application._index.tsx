@@ -79,10 +79,14 @@ export default function ApplicationTaskList() {
       {application.otherApplicants.length > 0 ? (
         <>
           <h2 className="mb-4 text-2xl font-bold">Applying with you</h2>
-          <ul className="mb-8 list-disc pl-6">
+          <ul className="mb-8 list-disc space-y-2 pl-6">
             {application.otherApplicants.map((other) => (
               <li key={other.name}>
-                {other.name}: {other.personalComplete ? 'has completed their own sections' : 'has not completed their own sections yet'}
+                {other.personalComplete
+                  ? `${other.name} has completed their own sections.`
+                  : other.signedUp
+                    ? `${other.name} has not completed their own sections yet. The application can be sent once they have.`
+                    : `${other.name} has not signed in, so you can send the application without their sections: your worker will ask them for their details during the assessment. If they do sign in, the application waits until they have completed their own sections.`}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import type { PipelineRoute } from '~/modules/pipeline/machine';
 import { stageOf, stagesForRoute } from '~/modules/pipeline/stages';
 import { COUNCIL_DEMO_SHARES, COUNCIL_IDS, COUNCIL_REFERENCE_PREFIX, type CouncilId } from './councils';
 import { addDays, daysBetween, londonInstant } from './dates';
+import { DEMO_LOGINS, TEST_APPLICANT_LOGINS, type DemoLogin } from './demo-logins';
 import { enquiryMoments, type EnquiryMoment } from './enquiry-volume';
 import { kinshipProfile, kinshipTerms, mainstreamProfile, mainstreamTerms, type EnquiryProfile } from './enquiry-profile';
 import { datePath, pathFor, stepThrough, type Journey, type JourneyDetails, type JourneyPlan, type KinshipVariant } from './journeys';
@@ -29,7 +30,8 @@ export type CasePlan = {
   childReferences: string[];
   hubOfficerId: string;
   journey: Journey;
-  applicantDemo: boolean;
+  /** The sign-in whose person is this household's applicant, for the demo's and the browser tests' applicants. */
+  applicantLogin: DemoLogin | null;
 };
 
 const KINSHIP_SHARE = 0.25;
@@ -49,7 +51,7 @@ export type PlanSeed = {
   route: PipelineRoute;
   councilId: CouncilId | null;
   outcome: Outcome;
-  applicantDemo?: boolean;
+  applicantLogin?: DemoLogin;
 };
 
 function drawCouncil(random: Random): CouncilId {
@@ -99,7 +101,7 @@ function describeCase(seed: PlanSeed, enquiryDate: string): Omit<CasePlan, 'jour
       : null,
     childReferences,
     hubOfficerId: random.chance(0.65) ? WORKERS.hubOfficers[0] : WORKERS.hubOfficers[1],
-    applicantDemo: seed.applicantDemo ?? false,
+    applicantLogin: seed.applicantLogin ?? null,
   };
 }
 
@@ -171,16 +173,24 @@ function coveragePlans(plans: readonly CasePlan[], asOf: string): CasePlan[] {
   return added;
 }
 
+/** A Derby City household invited to apply in the last few days, whose applicant signs in as `applicantLogin`. */
+function planInvitedApplicant(key: string, applicantLogin: DemoLogin, asOf: string): CasePlan {
+  return planRestingAt({ key, route: 'mainstream', councilId: 'derby-city', outcome: { stage: 'invited' }, applicantLogin }, asOf, 6);
+}
+
 /** Every case from the lead-in before the three-year window up to asOf, oldest enquiry first. */
 export function planCases(asOf: string): CasePlan[] {
   const random = enquiryMoments(asOf).map((moment) => planFromMoment(moment, asOf));
-  const applicant = planRestingAt(
-    { key: 'demo-applicant', route: 'mainstream', councilId: 'derby-city', outcome: { stage: 'invited' }, applicantDemo: true },
-    asOf,
-    6,
-  );
+  const demoApplicant = DEMO_LOGINS.find((login) => login.role === 'applicant');
+  if (!demoApplicant) throw new Error('Seed: the demo logins have no applicant');
+  const applicant = planInvitedApplicant('demo-applicant', demoApplicant, asOf);
   const all = [...random, applicant];
   return [...all, ...coveragePlans(all, asOf)].sort(
     (a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.key.localeCompare(b.key),
   );
+}
+
+/** The browser tests' own applicants (TEST_APPLICANT_LOGINS), in that order. */
+export function planTestApplicants(asOf: string): CasePlan[] {
+  return TEST_APPLICANT_LOGINS.map((login) => planInvitedApplicant(`test-applicant:${login.email}`, login, asOf));
 }

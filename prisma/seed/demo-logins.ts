@@ -27,6 +27,16 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   { role: 'applicant', email: 'applicant@ffem.example', name: 'Lucy Tamberlow', councilId: null, password: null },
 ];
 
+/**
+ * One applicant per browser test that signs in as an applicant, each invited to apply like the demo applicant, so
+ * the tests can run alone or in any order: applicant@ffem.example stays untouched for people trying the demo.
+ */
+export const TEST_APPLICANT_LOGINS: readonly DemoLogin[] = [
+  { role: 'applicant', email: 'applicant.application@ffem.example', name: 'Grace Pilcherwood', councilId: null, password: null },
+  { role: 'applicant', email: 'applicant.magic.link@ffem.example', name: 'Nathan Quernsby', councilId: null, password: null },
+  { role: 'applicant', email: 'applicant.withdraw@ffem.example', name: 'Jade Fallowmere', councilId: null, password: null },
+];
+
 /** Colleagues who own cases elsewhere: a second hub officer, and a manager, social worker and liaison per other council. */
 export const COLLEAGUE_LOGINS: readonly DemoLogin[] = [
   { role: 'hubOfficer', email: 'hub.officer.2@ffem.example', name: 'Imran Yarrowdene', councilId: null, password: DEMO_PASSWORD },

@@ -21,7 +21,7 @@ type IdentityOptions = {
   phone: string | null;
   kinship: boolean;
   createdAt: Date;
-  /** Fixed names and email for the demo applicant's household. */
+  /** Fixed names and email for the household of an applicant who signs in (demo-logins.ts). */
   fixed?: { firstName: string; surname: string; email: string; userId: string };
 };
 

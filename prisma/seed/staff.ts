@@ -1,6 +1,6 @@
 import type { Prisma } from '~/generated/prisma/client';
 import type { CouncilId } from './councils';
-import { COLLEAGUE_LOGINS, DEMO_LOGINS, type DemoLogin } from './demo-logins';
+import { COLLEAGUE_LOGINS, DEMO_LOGINS, TEST_APPLICANT_LOGINS, type DemoLogin } from './demo-logins';
 
 /** 'hub.officer.2@ffem.example' → 'seed-user-hub-officer-2'. */
 export function userIdFor(email: string): string {
@@ -17,7 +17,6 @@ function loginFor(role: DemoLogin['role'], councilId: CouncilId | null): DemoLog
 export const WORKERS = {
   hubOfficers: [userIdFor(loginFor('hubOfficer', null).email), userIdFor(COLLEAGUE_LOGINS[0].email)],
   hubManager: userIdFor(loginFor('hubManager', null).email),
-  applicant: userIdFor(loginFor('applicant', null).email),
   socialWorker: (councilId: CouncilId) => userIdFor(loginFor('socialWorker', councilId).email),
   fosteringManager: (councilId: CouncilId) => userIdFor(loginFor('fosteringManager', councilId).email),
   liaison: (councilId: CouncilId) => userIdFor(loginFor('mockingbirdLiaison', councilId).email),
@@ -28,9 +27,9 @@ export const WORKERS = {
     councilId === 'derby-city' ? userIdFor(loginFor('decisionMaker', councilId).email) : WORKERS.fosteringManager(councilId),
 };
 
-/** Every seeded user. Staff share one password hash (argon2id is slow, so it is made once); the applicant has none. */
+/** Every seeded user. Staff share one password hash (argon2id is slow, so it is made once); applicants have none. */
 export function buildUsers(staffPasswordHash: string, createdAt: Date): Prisma.UserCreateManyInput[] {
-  return [...DEMO_LOGINS, ...COLLEAGUE_LOGINS].map((login) => ({
+  return [...DEMO_LOGINS, ...COLLEAGUE_LOGINS, ...TEST_APPLICANT_LOGINS].map((login) => ({
     id: userIdFor(login.email),
     email: login.email,
     name: login.name,

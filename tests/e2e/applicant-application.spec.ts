@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, failOnConsoleErrors, requestApplicantSignInLink, signOut } from './support/helpers';
 
-// The demo applicant (seeded at "Invited to apply", re-seeded for every run) fills in the online application over
-// two sign-ins on a phone, sends it, and sees where it is up to.
+// An applicant seeded for this spec alone at "Invited to apply" (prisma/seed/demo-logins.ts) fills in the online
+// application over two sign-ins on a phone, sends it, and sees where it is up to.
 
 test.use({ viewport: { width: 375, height: 667 } });
 
-const EMAIL = 'applicant@ffem.example';
+const EMAIL = 'applicant.application@ffem.example';
 
 /** Asks for a new link and follows it. */
 async function signInByLink(page: Page) {
@@ -48,8 +48,8 @@ test('an invited applicant fills in the application over two sign-ins, sends it 
 
   await test.step('when they give a date of birth in the future, the page says so and keeps what they typed', async () => {
     await openSection(page, 'About you');
-    await page.getByLabel('First name').fill('Lucy');
-    await page.getByLabel('Last name').fill('Tamberlow');
+    await page.getByLabel('First name').fill('Grace');
+    await page.getByLabel('Last name').fill('Pilcherwood');
     const dateOfBirth = page.getByRole('group', { name: 'Date of birth' });
     await dateOfBirth.getByLabel('Day').fill('14');
     await dateOfBirth.getByLabel('Month').fill('6');
@@ -59,7 +59,7 @@ test('an invited applicant fills in the application over two sign-ins, sends it 
     await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Date of birth must be in the past' })).toBeVisible();
     await expect(page).toHaveTitle(/^Error: /);
-    await expect(page.getByLabel('First name')).toHaveValue('Lucy');
+    await expect(page.getByLabel('First name')).toHaveValue('Grace');
     await expectNoAxeViolations(page);
   });
 

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, failOnConsoleErrors, readLatestEmail, requestApplicantSignInLink } from './support/helpers';
 
-// The demo applicant withdraws on a phone. The applicant journeys share the demo applicant (re-seeded at the start of
-// every run) and run in file-name order: this one closes the case, so its name sorts last.
+// An applicant withdraws on a phone. Withdrawing closes the case, so the applicant is seeded for this spec alone
+// (prisma/seed/demo-logins.ts), invited to apply, and no other spec depends on what happens here.
 
 test.use({ viewport: { width: 375, height: 667 } });
 
-const EMAIL = 'applicant@ffem.example';
+const EMAIL = 'applicant.withdraw@ffem.example';
 
 test('an applicant withdraws with a reason, confirms, and sees their application closed', async ({ page }) => {
   const assertNoConsoleErrors = failOnConsoleErrors(page);
@@ -18,7 +18,7 @@ test('an applicant withdraws with a reason, confirms, and sees their application
   });
 
   await test.step('their home page says who their worker is and offers a way to withdraw', async () => {
-    await expect(page.getByText('Your worker')).toBeVisible();
+    await expect(page.getByText('Your worker', { exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: 'Withdraw your application' }).click();
     await expect(page.getByRole('heading', { name: 'Withdraw your application' })).toBeVisible();

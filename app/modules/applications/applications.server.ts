@@ -6,7 +6,8 @@ import { parseForm } from '~/lib/forms';
 import { todayInLondon } from '~/lib/uk';
 import { recordAudit, type AuditActor } from '~/modules/audit/audit.server';
 import { householdScope } from '~/modules/auth/access.server';
-import { requestApplicantMagicLink } from '~/modules/auth/magic-links.server';
+import { magicLinkUrl } from '~/modules/auth/magic-links.server';
+import { createRandomToken, hashToken } from '~/modules/auth/sessions.server';
 import type { Viewer } from '~/modules/auth/viewer';
 import { queueEmail } from '~/modules/email/outbox.server';
 import { restoreSnapshot } from '~/modules/pipeline/snapshots';
@@ -161,7 +162,8 @@ export async function getApplicationForViewer(viewer: Viewer) {
     /** Ready to send: this applicant's sections and every other applicant's personal ones. */
     allComplete: ownComplete && waitingFor.length === 0,
     waitingFor,
-    otherApplicants: others.map(({ name, personalComplete }) => ({ name, personalComplete })),
+    /** `signedUp`: invited online or signed in, so the application waits for their sections (decision 008). */
+    otherApplicants: others.map(({ name, personalComplete, hasAccount }) => ({ name, personalComplete, signedUp: hasAccount })),
     canInviteJointApplicant: loaded.editable && loaded.personRole === 'applicant' && !others.some((other) => other.role === 'jointApplicant'),
   };
 }
@@ -309,25 +311,38 @@ const jointApplicantSchema = z.object({
     .pipe(z.email('Enter an email address in the correct format, like name@example.com')),
 });
 
+/** Long enough to open the invitation on another day; the partner can ask for a fresh link at any time. */
+export const JOINT_INVITATION_LIFETIME_DAYS = 7;
+
 /**
- * The first applicant invites a second, who completes their own personal sections (issue 5 "joint applicants"). The
- * invitation is the applicants' usual sign-in link, which creates their account on first use; if it does not arrive
- * they can ask for another from the sign-in page, because their address is now on the household.
+ * The first applicant invites a second, who completes their own personal sections (issue 5 "joint applicants";
+ * decision 008). In one transaction: the partner joins the household as joint applicant with an applicant account,
+ * and their invitation email, carrying their own one-time sign-in link, goes to the outbox. If the address already
+ * belongs to a member of staff, they are added but sent no link: staff sign in with their password.
  */
 export async function inviteJointApplicant(viewer: Viewer, formData: FormData, options: WriteOptions = {}) {
+  const now = options.now ?? new Date();
   const loaded = await loadApplication(viewer);
   if (!loaded.editable) await refuseEdit(viewer, loaded, 'inviteJointApplicant', options);
   if (loaded.personRole !== 'applicant') throw new Conflict('Only the first applicant can invite a second applicant.');
   const parsed = parseForm(jointApplicantSchema, formData);
   if (!parsed.ok) return parsed;
-  if (parsed.data.email === viewer.email.trim().toLowerCase()) {
+  const { firstName, lastName, email } = parsed.data;
+  if (email === viewer.email.trim().toLowerCase()) {
     return { ok: false as const, fieldErrors: { email: 'Enter the second applicant’s own email address, not yours' }, values: parsed.data };
   }
   const invited = await prisma.$transaction(async (tx) => {
     const existing = await tx.person.count({ where: { householdId: loaded.household.id, role: 'jointApplicant' } });
     if (existing > 0) return false;
+    const user = await tx.user.upsert({
+      where: { email },
+      create: { email, name: `${firstName} ${lastName}`, role: 'applicant' },
+      update: {},
+      select: { id: true, role: true, active: true },
+    });
+    const mayUseLink = user.role === 'applicant' && user.active;
     const person = await tx.person.create({
-      data: { householdId: loaded.household.id, role: 'jointApplicant', ...parsed.data },
+      data: { householdId: loaded.household.id, role: 'jointApplicant', firstName, lastName, email, userId: mayUseLink ? user.id : null },
       select: { id: true },
     });
     await recordAudit(tx, actorOf(viewer), {
@@ -337,10 +352,34 @@ export async function inviteJointApplicant(viewer: Viewer, formData: FormData, o
       councilId: loaded.household.councilId,
       requestId: options.requestId,
     });
+    if (!mayUseLink) return true;
+    const token = createRandomToken();
+    const link = await tx.magicLinkToken.create({
+      data: {
+        email,
+        tokenHash: hashToken(token),
+        redirectTo: '/apply/application',
+        expiresAt: new Date(now.getTime() + JOINT_INVITATION_LIFETIME_DAYS * 24 * 60 * 60_000),
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await queueEmail(tx, {
+      template: 'joint-applicant-invitation',
+      to: email,
+      props: {
+        firstName,
+        inviterName: viewer.name,
+        signInUrl: magicLinkUrl(token),
+        expiresInDays: JOINT_INVITATION_LIFETIME_DAYS,
+        signInPageUrl: new URL('/apply/sign-in', env.BASE_URL).toString(),
+      },
+      idempotencyKey: `joint-applicant-invitation/${link.id}`,
+      householdId: loaded.household.id,
+    });
     return true;
   });
   if (!invited) throw new Conflict('A second applicant has already been invited.');
-  await requestApplicantMagicLink({ email: parsed.data.email, redirectTo: '/apply/application' }, options.now);
   return { ok: true as const };
 }
 

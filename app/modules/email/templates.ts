@@ -9,6 +9,7 @@ import * as hubApplicationReceived from '~emails/hub-application-received';
 import * as hubNewEnquiry from '~emails/hub-new-enquiry';
 import * as initialVisitConfirmation from '~emails/initial-visit-confirmation';
 import * as invitationToApply from '~emails/invitation-to-apply';
+import * as jointApplicantInvitation from '~emails/joint-applicant-invitation';
 import * as panelDate from '~emails/panel-date';
 import * as passwordReset from '~emails/password-reset';
 import * as referenceReminder from '~emails/reference-reminder';
@@ -60,6 +61,7 @@ export const EMAIL_TEMPLATES = {
   'hub-application-received': defineTemplate(hubApplicationReceived),
   'initial-visit-confirmation': defineTemplate(initialVisitConfirmation),
   'invitation-to-apply': defineTemplate(invitationToApply),
+  'joint-applicant-invitation': defineTemplate(jointApplicantInvitation),
   'application-received': defineTemplate(applicationReceived),
   'stage-changed': defineTemplate(stageChanged),
   'panel-date': defineTemplate(panelDate),

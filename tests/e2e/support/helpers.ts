@@ -32,9 +32,14 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/$|\/login/);
 }
 
+/** The /dev/mailbox entries sent to exactly `to`: a substring match would also take another address's mail. */
+function mailboxEntriesTo(page: Page, to: string) {
+  return page.locator('li').filter({ has: page.getByText(`To ${to}`, { exact: true }) });
+}
+
 /** Waits for an email to reach the local fake Resend server and returns its plain text, read from /dev/mailbox. */
 export async function readLatestEmail(page: Page, to: string, subject: RegExp): Promise<string> {
-  const entry = () => page.locator('li').filter({ hasText: `To ${to}` }).filter({ hasText: subject }).first();
+  const entry = () => mailboxEntriesTo(page, to).filter({ hasText: subject }).first();
   await expect
     .poll(
       async () => {
@@ -70,10 +75,10 @@ export function failOnConsoleErrors(page: Page) {
 
 /**
  * Asks for an applicant sign-in link and returns its path, waiting for a link newer than any already in the
- * mailbox: the applicant journeys share the demo applicant, whose older links are already used.
+ * mailbox: a spec that signs in twice must not follow its first link, which is already used.
  */
 export async function requestApplicantSignInLink(page: Page, email: string): Promise<string> {
-  const entries = () => page.locator('li').filter({ hasText: `To ${email}` }).filter({ hasText: /sign-in link/i });
+  const entries = () => mailboxEntriesTo(page, email).filter({ hasText: /sign-in link/i });
   await page.goto('/dev/mailbox');
   const before = await entries().count();
   await page.goto('/apply/sign-in');

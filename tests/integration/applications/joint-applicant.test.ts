@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prisma } from '~/lib/db.server';
 import { Conflict, ValidationFailed } from '~/lib/errors';
 import { getApplicationForViewer, inviteJointApplicant, saveSection, submitApplication } from '~/modules/applications/applications.server';
+import { signInWithMagicLink } from '~/modules/auth/magic-links.server';
 import type { Viewer } from '~/modules/auth/viewer';
 import { createHousehold, createUser } from '../../support/factories';
 
@@ -75,13 +76,25 @@ describe('inviting a second applicant', () => {
 
     const person = await prisma.person.findFirstOrThrow({ where: { householdId: household.id, role: 'jointApplicant' } });
     expect(person).toMatchObject({ firstName: 'Sam', lastName: 'Bloggs', email, userId: partner.userId });
-    expect(await prisma.outboundEmail.count({ where: { template: 'applicant-magic-link', to: email } })).toBe(1);
+    const emails = await prisma.outboundEmail.findMany({ where: { to: email }, select: { template: true, propsJson: true, householdId: true } });
+    expect(emails.map(({ template, householdId }) => ({ template, householdId }))).toEqual([
+      { template: 'joint-applicant-invitation', householdId: household.id },
+    ]);
+    const props = JSON.parse(emails[0].propsJson) as Record<string, unknown>;
+    expect(props).toMatchObject({ firstName: 'Sam', inviterName: viewer.name, expiresInDays: 7 });
     const link = await prisma.magicLinkToken.findFirstOrThrow({ where: { email } });
     expect(link.redirectTo).toBe('/apply/application');
+    // Seven days from NOW (2026-10-01 09:30 UTC), so the partner can open it another day.
+    expect(link.expiresAt.toISOString()).toBe('2026-10-08T09:30:00.000Z');
+
+    const token = new URL(String(props.signInUrl)).searchParams.get('token') ?? '';
+    const signedIn = await signInWithMagicLink(token, null, new Date('2026-10-07T20:00:00Z'));
+    expect(signedIn).toMatchObject({ ok: true, redirectTo: '/apply/application' });
+    expect(await signInWithMagicLink(token, null, new Date('2026-10-07T20:01:00Z'))).toEqual({ ok: false });
 
     const afterwards = await getApplicationForViewer(viewer);
     expect(afterwards.canInviteJointApplicant).toBe(false);
-    expect(afterwards.otherApplicants).toEqual([{ name: 'Sam Bloggs', personalComplete: false }]);
+    expect(afterwards.otherApplicants).toEqual([{ name: 'Sam Bloggs', personalComplete: false, signedUp: true }]);
   });
 
   it('checks the details, refuses the inviter’s own address, a second invitation, and an invitation from the joint applicant', async () => {
@@ -136,7 +149,7 @@ describe('a partner the hub recorded, who has no account', () => {
       allComplete: true,
       waitingFor: [],
       canInviteJointApplicant: false,
-      otherApplicants: [{ name: 'Chris Bloggs', personalComplete: false }],
+      otherApplicants: [{ name: 'Chris Bloggs', personalComplete: false, signedUp: false }],
     });
     await submitApplication(viewer, { now: NOW });
     expect((await prisma.household.findUniqueOrThrow({ where: { id: household.id } })).stage).toBe('application.submitted');

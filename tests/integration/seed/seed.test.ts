@@ -100,6 +100,44 @@ describe('demo seed', () => {
     expect(applicant.applicantPeople).toEqual([{ role: 'applicant', household: { stage: 'invited' } }]);
   });
 
+  test('gives each applicant browser test its own Derby City household invited to apply, numbered after every other case', async () => {
+    const emails = ['applicant.application@ffem.example', 'applicant.magic.link@ffem.example', 'applicant.withdraw@ffem.example'];
+    const users = await prisma.user.findMany({
+      where: { email: { in: emails } },
+      select: {
+        email: true,
+        role: true,
+        passwordHash: true,
+        applicantPeople: { select: { role: true, email: true, household: { select: { id: true, stage: true, councilId: true, email: true } } } },
+      },
+      orderBy: { email: 'asc' },
+    });
+    expect(users.map((user) => user.email)).toEqual(emails);
+    for (const user of users) {
+      expect(user.role, user.email).toBe('applicant');
+      expect(user.passwordHash, user.email).toBeNull();
+      expect(user.applicantPeople, user.email).toHaveLength(1);
+      const [person] = user.applicantPeople;
+      expect({ role: person.role, email: person.email, stage: person.household.stage, councilId: person.household.councilId }, user.email).toEqual({
+        role: 'applicant',
+        email: user.email,
+        stage: 'invited',
+        councilId: 'derby-city',
+      });
+      expect(person.household.email, user.email).toBe(user.email);
+    }
+    const testHouseholdIds = users.map((user) => user.applicantPeople[0].household.id);
+    expect(new Set(testHouseholdIds).size).toBe(3);
+    // Existing carers are numbered from 900001; every other case comes before the test applicants, so adding them
+    // renumbered nothing.
+    const lastOtherCase = await prisma.household.findFirstOrThrow({
+      where: { id: { notIn: testHouseholdIds, lt: 'seed-hh-900001' } },
+      orderBy: { id: 'desc' },
+      select: { id: true },
+    });
+    for (const id of testHouseholdIds) expect(id > lastOtherCase.id, id).toBe(true);
+  });
+
   test('puts every case at panel or decision on its council’s panel, and the demo panel member on a Derby City panel', async () => {
     const atPanel = await prisma.household.count({
       where: { OR: [{ stage: { startsWith: 'panel.' } }, { stage: { startsWith: 'decision.' } }], panelDate: { not: null } },
@@ -133,6 +171,17 @@ describe('demo seed', () => {
       select: { valuePercent: true, note: true },
     });
     expect(approvalTarget).toEqual({ valuePercent: 13, note: 'meaning of target unconfirmed' });
+  });
+
+  test('gives Derby City approved households with reviews overdue or due within 28 days, and their held reviews', async () => {
+    // 23 November 2026 + 28 days = 21 December 2026.
+    const due = await prisma.approval.count({ where: { councilId: 'derby-city', status: 'active', nextReviewDueOn: { lte: '2026-12-21' } } });
+    expect(due).toBeGreaterThanOrEqual(5);
+    // Only the first review of an approval goes to panel, a year after approval.
+    const firstReviews = await prisma.approvalReview.findMany({ where: { toPanel: true }, select: { dueOn: true, approval: { select: { firstReviewDueOn: true } } }, take: 200 });
+    expect(firstReviews.length).toBeGreaterThan(0);
+    for (const review of firstReviews) expect(review.dueOn).toBe(review.approval.firstReviewDueOn);
+    expect(await prisma.approvalReview.count({ where: { heldOn: { gt: AS_OF } } })).toBe(0);
   });
 
   test('seeding again with the same asOf writes identical households', async () => {

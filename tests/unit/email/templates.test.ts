@@ -10,6 +10,7 @@ const KEY_PHRASES: Record<string, string[]> = {
   'hub-new-enquiry': ['ENQ-2026-000123', '2 April 2026', 'Open the enquiry'],
   'hub-application-received': ['FFEM-2026-000123', 'sent their online application on 2 April 2026', 'Open the case'],
   'invitation-to-apply': ['invite you to apply', 'http://localhost:3000/apply'],
+  'joint-applicant-invitation': ['Dear Sam', 'Jo Bloggs has started an application', 'expires in 7 days', 'http://localhost:3000/apply/sign-in'],
   'stage-changed': ['moved on to a new stage: Assessment stage 2'],
   'initial-visit-confirmation': ['Dear Sam', 'Your initial visit is booked for Tuesday 14 April 2026'],
   'application-received': ['received your application on 10 February 2026', 'What happens next: we will pass your application to one of the four councils'],
