@@ -15,12 +15,17 @@ export function isHoneypotFilled(form: FormData): boolean {
 }
 
 const RATE_LIMIT_WINDOW_MS = 10 * 60 * 1000;
-// Beyond this many addresses, every check sweeps out the ones with nothing left in the window, so a flood of
-// addresses cannot grow the table without bound.
-const SWEEP_THRESHOLD = 10_000;
+// How often addresses with nothing left in the window are forgotten, so a flood of addresses cannot grow the table
+// without bound; each address costs a check only once per sweep, never once per request.
+const SWEEP_INTERVAL_MS = 60 * 1000;
 
-type Admission = { at: number; idempotencyKey: string | undefined };
-const admissionsByAddress = new Map<string, Admission[]>();
+/**
+ * One address's admissions in the window, oldest first. Expired ones are dropped from the front by moving `first`
+ * on, so each admission is looked at once when it leaves and a request costs the same however many came before.
+ */
+type AddressWindow = { times: number[]; keys: (string | undefined)[]; first: number; admittedKeys: Set<string> };
+const windowsByAddress = new Map<string, AddressWindow>();
+let nextSweepAt = 0;
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -31,24 +36,44 @@ export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfter
  * counted again.
  */
 export function admitEnquiry(address: string, idempotencyKey: string | undefined, now = Date.now()): RateLimitDecision {
-  if (admissionsByAddress.size > SWEEP_THRESHOLD) sweepExpired(now);
-  const recent = (admissionsByAddress.get(address) ?? []).filter((admission) => now - admission.at < RATE_LIMIT_WINDOW_MS);
-  if (idempotencyKey && recent.some((admission) => admission.idempotencyKey === idempotencyKey)) {
-    admissionsByAddress.set(address, recent);
-    return { allowed: true };
+  if (now >= nextSweepAt) sweepExpired(now);
+  let window = windowsByAddress.get(address);
+  if (!window) {
+    window = { times: [], keys: [], first: 0, admittedKeys: new Set() };
+    windowsByAddress.set(address, window);
   }
-  if (recent.length >= env.ENQUIRY_RATE_LIMIT) {
-    admissionsByAddress.set(address, recent);
-    const oldest = recent[0].at;
+  dropExpired(window, now);
+  if (idempotencyKey && window.admittedKeys.has(idempotencyKey)) return { allowed: true };
+  const count = window.times.length - window.first;
+  if (count >= env.ENQUIRY_RATE_LIMIT) {
+    const oldest = window.times[window.first];
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + RATE_LIMIT_WINDOW_MS - now) / 1000)) };
   }
-  admissionsByAddress.set(address, [...recent, { at: now, idempotencyKey }]);
+  window.times.push(now);
+  window.keys.push(idempotencyKey);
+  if (idempotencyKey) window.admittedKeys.add(idempotencyKey);
   return { allowed: true };
 }
 
+function dropExpired(window: AddressWindow, now: number) {
+  while (window.first < window.times.length && now - window.times[window.first] >= RATE_LIMIT_WINDOW_MS) {
+    const key = window.keys[window.first];
+    if (key) window.admittedKeys.delete(key);
+    window.first += 1;
+  }
+  // Compact once the dropped part is at least half the arrays, so compaction costs O(1) per admission over time.
+  if (window.first > 0 && window.first * 2 >= window.times.length) {
+    window.times = window.times.slice(window.first);
+    window.keys = window.keys.slice(window.first);
+    window.first = 0;
+  }
+}
+
 function sweepExpired(now: number) {
-  for (const [address, admissions] of admissionsByAddress) {
-    if (admissions.every((admission) => now - admission.at >= RATE_LIMIT_WINDOW_MS)) admissionsByAddress.delete(address);
+  nextSweepAt = now + SWEEP_INTERVAL_MS;
+  for (const [address, window] of windowsByAddress) {
+    dropExpired(window, now);
+    if (window.times.length === 0) windowsByAddress.delete(address);
   }
 }
 

@@ -16,6 +16,13 @@ export const PREFERRED_CONTACT_TIMES = [
   { code: 'anytime', label: 'Any time' },
 ] as const;
 
+/**
+ * Where a member of the public may say they heard of us. A children's social care referral is how a council starts a
+ * kinship case, never something the public form offers, so a forged post with it is refused.
+ */
+export const STAFF_ONLY_SOURCES: readonly string[] = ['childrensSocialCare'];
+export const PUBLIC_ENQUIRY_SOURCES = ENQUIRY_SOURCES.filter((source) => !STAFF_ONLY_SOURCES.includes(source.code));
+
 /** How staff may say an enquiry reached them; the website form is only ever the public form's own channel. */
 export const STAFF_ENQUIRY_CHANNELS = ENQUIRY_CHANNELS.filter((channel) => channel.code !== 'webForm');
 
@@ -163,7 +170,11 @@ function withPartnerRules<T extends z.ZodType<PartnerFields>>(schema: T) {
 }
 
 /** The enquiry as the public form sends it (its channel is always the website form). */
-export const enquirySchema = withPartnerRules(withContactRule(z.object(enquiryFields)));
+export const enquirySchema = withPartnerRules(
+  withContactRule(
+    z.object({ ...enquiryFields, source: codeEnum(PUBLIC_ENQUIRY_SOURCES, 'Select where you heard about us') }),
+  ),
+);
 
 /** An enquiry hub staff take down from a call, an email or an event: how it arrived and on which day. */
 export const staffEnquirySchema = withPartnerRules(

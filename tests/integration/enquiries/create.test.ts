@@ -129,6 +129,48 @@ describe('createEnquiry', () => {
     expect(emails).toBe(4);
   });
 
+  it('writes enquiries from the public form that arrive together in one go, each complete and each once', async () => {
+    const repeatedKey = randomUUID();
+    const inputs = Array.from({ length: 30 }, (_, index) => enquiry({ children: index % 2, partnerFirstName: index === 0 ? 'Sam' : undefined, partnerLastName: index === 0 ? 'Okafor' : undefined }));
+    const options = (index: number) =>
+      ({ channel: 'webForm', origin: 'enquiry', now: NOW, idempotencyKey: index >= 25 ? repeatedKey : randomUUID() }) as const;
+
+    const results = await Promise.all(inputs.map((input, index) => createEnquiry(null, input, options(index))));
+
+    // 25 keys of their own and 5 posts of one key: 26 households, the last five sharing one.
+    const ids = results.map((result) => result.household.id);
+    expect(new Set(ids).size).toBe(26);
+    expect(new Set(ids.slice(25)).size).toBe(1);
+    const rows = await prisma.household.findMany({
+      where: { id: { in: ids } },
+      select: { reference: true, _count: { select: { people: true, interests: true, notes: true, emails: true } } },
+      orderBy: { reference: 'asc' },
+    });
+    expect(rows).toHaveLength(26);
+    // Consecutive references, with none skipped or used twice.
+    const numbers = rows.map((row) => Number(row.reference.slice('FFEM-2026-'.length)));
+    expect(numbers).toEqual(numbers.map((_, index) => numbers[0] + index));
+    const counts = (index: number) => rows.find((row) => row.reference === results[index].household.reference)?._count;
+    expect(counts(0)).toEqual({ people: 2, interests: 1, notes: 0, emails: 2 });
+    expect(counts(1)).toEqual({ people: 1, interests: 1, notes: 1, emails: 2 });
+    expect(await prisma.auditEvent.count({ where: { action: 'enquiry.create', entityId: { in: ids } } })).toBe(26);
+  });
+
+  it('still writes the others when one enquiry written with them cannot be', async () => {
+    const good = [enquiry(), enquiry()];
+    // The schema would refuse this address; here it reaches the outbox, which refuses it and fails its transaction.
+    const bad = enquiry({ email: 'not an address' });
+    const post = (input: EnquiryInput) => createEnquiry(null, input, { channel: 'webForm', origin: 'enquiry', now: NOW, idempotencyKey: randomUUID() });
+
+    const [first, refused, second] = await Promise.allSettled([post(good[0]), post(bad), post(good[1])]);
+
+    expect(first.status).toBe('fulfilled');
+    expect(second.status).toBe('fulfilled');
+    expect(refused.status).toBe('rejected');
+    expect(await prisma.household.count({ where: { email: { in: good.map((input) => input.email ?? '') } } })).toBe(2);
+    expect(await prisma.household.count({ where: { email: bad.email } })).toBe(0);
+  });
+
   it('saves a postcode outside the four councils with no council, marked for triage', async () => {
     const { household } = await createEnquiry(null, enquiry({ postcode: 'LE1 6ZG' }), { channel: 'webForm', origin: 'enquiry', now: NOW });
     expect(household).toMatchObject({ outsideArea: true, councilId: null, residenceCouncilId: null, stage: 'enquiry.received' });

@@ -182,6 +182,22 @@ describe('the public enquiry form', () => {
     expect(await prisma.household.count()).toBe(before);
   });
 
+  it.each(['childrensSocialCare', 'notAListedSource'])(
+    'refuses a forged post with the source %s, which the form does not offer, and stores nothing',
+    async (source) => {
+      const fields = enquiryFields({ source });
+
+      const result = await post(fields, newAddress());
+
+      expect(result.status).toBe(400);
+      expect(result.body).toMatchObject({
+        fieldErrors: { source: 'Select where you heard about us' },
+        values: { source, email: fields.email },
+      });
+      expect(await householdsWithEmail(fields.email)).toBe(0);
+    },
+  );
+
   it('stores HTML typed into a field as text', async () => {
     const fields = enquiryFields({ firstName: '<b>Grace</b>' });
     await post(fields, newAddress());

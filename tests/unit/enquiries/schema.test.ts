@@ -55,7 +55,7 @@ describe('enquirySchema', () => {
       email: 'Enter an email address or a phone number',
       postcode: 'Enter a postcode, like DE1 2AA',
       interests: 'Select at least one kind of fostering',
-      source: 'Select how they heard about fostering with us',
+      source: 'Select where you heard about us',
       consentToContact: 'Confirm agreement to be contacted about fostering',
     });
   });
@@ -86,7 +86,7 @@ describe('enquirySchema', () => {
       children: 'The number of children must be 15 or fewer',
       preferredContactTime: 'Select a time of day from the list',
       'interests.1': 'Select the kinds of fostering from the list',
-      source: 'Select how they heard about fostering with us',
+      source: 'Select where you heard about us',
       consentToContact: 'Confirm agreement to be contacted about fostering',
     });
   });
