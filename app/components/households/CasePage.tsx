@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react';
 import { AddTaskForm, AssignWorkerForm, ContactAttemptForm, NoteForm } from '~/components/case/CaseworkForms';
 import { EventForms } from '~/components/case/EventForms';
 import { References } from '~/components/case/References';
@@ -152,6 +153,23 @@ export function CasePage({ data, failure, back }: CasePageProps) {
           <h2 className="mb-4 text-2xl font-bold">Key dates</h2>
           <SummaryList rows={household.keyDates.map((row) => ({ key: row.label, value: formatDate(row.date) }))} />
         </>
+      ) : null}
+
+      {data.relatedRecords.length > 0 ? (
+        <section aria-labelledby="related-heading" className="mb-8">
+          <h2 id="related-heading" className="mb-4 text-2xl font-bold">
+            Related records
+          </h2>
+          <ul className="list-disc pl-6">
+            {data.relatedRecords.map((record) => (
+              <li key={record.href} className="mb-1">
+                <Link to={record.href}>
+                  {record.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <h2 className="mb-4 text-2xl font-bold">People</h2>

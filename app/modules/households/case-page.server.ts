@@ -3,7 +3,7 @@ import { prisma } from '~/lib/db.server';
 import { DEADLINE_RULES, deadlineStatus, type DeadlineRuleName } from '~/lib/deadlines';
 import { Conflict, NotFound, TransitionRejected, ValidationFailed } from '~/lib/errors';
 import { FORM_ERROR_KEY, parseForm } from '~/lib/forms';
-import { todayInLondon } from '~/lib/uk';
+import { formatDate, todayInLondon } from '~/lib/uk';
 import type { HolidaySet } from '~/lib/working-days';
 import { loadHolidaySet } from '~/modules/jobs/daily.server';
 import {
@@ -105,6 +105,10 @@ const CASE_SELECT = {
     select: { id: true, role: true, firstName: true, lastName: true, email: true, phone: true, preferredLanguage: true, interpreterNeeded: true, bslNeeded: true },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   },
+  previousHousehold: { select: { id: true, reference: true } },
+  laterHouseholds: { select: { id: true, reference: true }, orderBy: { enquiryDate: 'asc' }, take: 5 },
+  approvals: { select: { id: true, councilId: true, approvedOn: true, status: true }, orderBy: { approvedOn: 'desc' }, take: 5 },
+  sgoSupportCases: { select: { id: true, councilId: true, reference: true }, take: 5 },
 } satisfies Prisma.HouseholdSelect;
 
 type CaseHousehold = Prisma.HouseholdGetPayload<{ select: typeof CASE_SELECT }>;
@@ -319,6 +323,39 @@ function noticeFor(done: string | null, stage: string): string | null {
 }
 
 /** Everything the case page shows this viewer, and nothing it may not see. */
+export type RelatedRecord = { href: string; label: string };
+
+/**
+ * Where this household's story goes on: its approval records and SGO support cases (for council staff who may see
+ * them), the way to open an SGO support case from a kinship household, and a returning carer's earlier or later case.
+ */
+function relatedRecordsFor(viewer: Viewer, household: CaseHousehold, view: CaseView): RelatedRecord[] {
+  if (view !== 'casework' && view !== 'summary') return [];
+  const casePath = (id: string) => `/${isCouncilRole(viewer.role) ? 'council' : 'hub'}/households/${id}`;
+  return [
+    ...household.approvals
+      .filter((approval) => can(viewer, 'carers.view', approval))
+      .map((approval) => ({
+        href: `/council/carers/${approval.id}`,
+        label: `Approved carer record, approved ${formatDate(approval.approvedOn)}${approval.status === 'ended' ? ' (ended)' : ''}`,
+      })),
+    ...household.sgoSupportCases
+      .filter((supportCase) => can(viewer, 'sgo.view', supportCase))
+      .map((supportCase) => ({ href: `/council/sgo/${supportCase.id}`, label: `SGO support case ${supportCase.reference}` })),
+    ...(view === 'casework' &&
+    household.route === 'kinship' &&
+    household.sgoSupportCases.length === 0 &&
+    household.allocatedCouncilId !== null &&
+    can(viewer, 'sgo.manage', { councilId: household.allocatedCouncilId })
+      ? [{ href: `/council/sgo/new?householdId=${household.id}`, label: 'Open an SGO support case for this household' }]
+      : []),
+    ...(household.previousHousehold
+      ? [{ href: casePath(household.previousHousehold.id), label: `Their earlier case, ${household.previousHousehold.reference}` }]
+      : []),
+    ...household.laterHouseholds.map((later) => ({ href: casePath(later.id), label: `Their return, ${later.reference}` })),
+  ];
+}
+
 export async function getCasePageForViewer(
   viewer: Viewer,
   householdId: string,
@@ -381,6 +418,7 @@ export async function getCasePageForViewer(
     checks,
     references,
     stage2,
+    relatedRecords: relatedRecordsFor(viewer, household, view),
     permissions: {
       casework: canWork,
       assignWorker: canWork && can(viewer, 'household.assignWorker', household),
