@@ -10,7 +10,7 @@ export BASE_URL="http://localhost:${PORT}"
 export SESSION_SECRET="e2e-session-secret-that-is-long-enough-0123456789"
 export OUTBOX_INTERVAL_MS=250
 export ENQUIRY_RATE_LIMIT=100
-# The applicant journeys share the demo applicant, so they ask for more sign-in links than one person would.
+# Several applicant journeys ask for sign-in links in one run, more than one person would.
 export MAGIC_LINK_LIMIT=50
 mkdir -p tests/.db
 rm -f tests/.db/e2e.db tests/.db/e2e.db-wal tests/.db/e2e.db-shm
