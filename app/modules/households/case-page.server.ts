@@ -106,7 +106,6 @@ const CASE_SELECT = {
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   },
   previousHousehold: { select: { id: true, reference: true } },
-  laterHouseholds: { select: { id: true, reference: true }, orderBy: { enquiryDate: 'asc' }, take: 5 },
   approvals: { select: { id: true, councilId: true, approvedOn: true, status: true }, orderBy: { approvedOn: 'desc' }, take: 5 },
   sgoSupportCases: { select: { id: true, councilId: true, reference: true }, take: 5 },
 } satisfies Prisma.HouseholdSelect;
@@ -329,7 +328,12 @@ export type RelatedRecord = { href: string; label: string };
  * Where this household's story goes on: its approval records and SGO support cases (for council staff who may see
  * them), the way to open an SGO support case from a kinship household, and a returning carer's earlier or later case.
  */
-function relatedRecordsFor(viewer: Viewer, household: CaseHousehold, view: CaseView): RelatedRecord[] {
+function relatedRecordsFor(
+  viewer: Viewer,
+  household: CaseHousehold,
+  view: CaseView,
+  laterHouseholds: readonly { id: string; reference: string }[],
+): RelatedRecord[] {
   if (view !== 'casework' && view !== 'summary') return [];
   const casePath = (id: string) => `/${isCouncilRole(viewer.role) ? 'council' : 'hub'}/households/${id}`;
   return [
@@ -352,8 +356,19 @@ function relatedRecordsFor(viewer: Viewer, household: CaseHousehold, view: CaseV
     ...(household.previousHousehold
       ? [{ href: casePath(household.previousHousehold.id), label: `Their earlier case, ${household.previousHousehold.reference}` }]
       : []),
-    ...household.laterHouseholds.map((later) => ({ href: casePath(later.id), label: `Their return, ${later.reference}` })),
+    ...laterHouseholds.map((later) => ({ href: casePath(later.id), label: `Their return, ${later.reference}` })),
   ];
+}
+
+/**
+ * A returning carer's later cases. Nearly every household has no earlier case, so SQLite's statistics make the index
+ * on previousHouseholdId look useless and it would read every household; INDEXED BY keeps it to this one's few.
+ */
+function listLaterHouseholds(householdId: string) {
+  return prisma.$queryRaw<{ id: string; reference: string }[]>`
+    SELECT id, reference FROM Household INDEXED BY Household_previousHouseholdId_idx
+    WHERE previousHouseholdId = ${householdId}
+    ORDER BY enquiryDate, id`;
 }
 
 export async function getCasePageForViewer(
@@ -373,7 +388,7 @@ export async function getCasePageForViewer(
     (event) => event.type !== 'CONTACT_ATTEMPT_FAILED',
   );
   const needsCouncils = available.some((event) => event.type === 'ALLOCATION_PROPOSED' || event.type === 'REALLOCATE');
-  const [holidays, context, timeline, tasks, staff, checks, references, stage2] = await Promise.all([
+  const [holidays, context, timeline, tasks, staff, checks, references, stage2, laterHouseholds] = await Promise.all([
     loadHolidaySet(prisma),
     eventFormContext(household, snapshot, needsCouncils),
     canWork || view === 'summary' ? listTimelineForViewer(viewer, household) : null,
@@ -384,6 +399,7 @@ export async function getCasePageForViewer(
       ? listReferencesForCasePage(viewer, household.id, { now, canRequest: isOpenStage(household.stage), requestId: options.requestId })
       : null,
     seesAssessment ? getStage2ForCasePage(household, snapshot.context.stage2StartedOn) : null,
+    view === 'casework' || view === 'summary' ? listLaterHouseholds(household.id) : [],
   ]);
   // From the snapshot rather than the stored columns, so the warning never waits for the daily job.
   const nextDeadline = nextDeadlineFor({ stage: household.stage, context: snapshot.context, householdDates: { enquiryDate: household.enquiryDate }, holidays });
@@ -418,7 +434,7 @@ export async function getCasePageForViewer(
     checks,
     references,
     stage2,
-    relatedRecords: relatedRecordsFor(viewer, household, view),
+    relatedRecords: relatedRecordsFor(viewer, household, view, laterHouseholds),
     permissions: {
       casework: canWork,
       assignWorker: canWork && can(viewer, 'household.assignWorker', household),
