@@ -15,6 +15,7 @@ const NAV: StaffNavItem[] = [
   { to: '/admin', label: 'Home', end: true },
   { to: '/admin/users', label: 'Users' },
   { to: '/admin/audit', label: 'Audit log' },
+  { to: '/admin/records', label: 'Emergency access' },
   { to: '/admin/emails', label: 'Emails' },
   { to: '/admin/import', label: 'Import' },
 ];

@@ -8,6 +8,7 @@ import * as adminHome from '~/routes/admin._index';
 import * as adminAudit from '~/routes/admin.audit';
 import * as adminEmails from '~/routes/admin.emails';
 import * as adminImport from '~/routes/admin.import';
+import * as adminRecords from '~/routes/admin.records';
 import * as adminUsers from '~/routes/admin.users._index';
 import * as adminUsersNew from '~/routes/admin.users.new';
 import * as applyLayout from '~/routes/apply';
@@ -117,7 +118,8 @@ type Page =
   | '/admin/users/new'
   | '/admin/audit'
   | '/admin/emails'
-  | '/admin/import';
+  | '/admin/import'
+  | '/admin/records';
 
 // prettier-ignore
 const EXPECTED: readonly (readonly [Page, ...number[]])[] = [
@@ -189,6 +191,8 @@ const EXPECTED: readonly (readonly [Page, ...number[]])[] = [
   ['/admin/audit',                                   403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
   ['/admin/emails',                                  403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
   ['/admin/import',                                  403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
+  // Emergency access to carers' records: administrators only (DOMAIN.md §1.3); the record itself needs a POST with a reason.
+  ['/admin/records',                                 403,   403,   403,   403,   403,   403,   403,   403,   403,   200,   403,   302],
 ];
 
 type Loader = (args: LoaderFunctionArgs) => unknown;
@@ -265,6 +269,7 @@ const PAGES: Record<
   '/admin/audit': { loaders: [adminLayout.loader, adminAudit.loader] },
   '/admin/emails': { loaders: [adminLayout.loader, adminEmails.loader] },
   '/admin/import': { loaders: [adminLayout.loader, adminImport.loader] },
+  '/admin/records': { loaders: [adminLayout.loader, adminRecords.loader] },
 };
 
 type Outcome = { status: number; location: string | null };
