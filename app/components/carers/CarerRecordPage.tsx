@@ -67,6 +67,31 @@ function approvalRows(record: CarerRecord): SummaryListRow[] {
         'Not set'
       ),
     },
+    ...temporaryApprovalRows(approval.temporaryApproval),
+  ];
+}
+
+function temporaryApprovalRows(temporary: CarerRecord['approval']['temporaryApproval']): SummaryListRow[] {
+  if (!temporary) return [];
+  return [
+    {
+      key: 'Temporary approval before full approval (Regulation 24)',
+      value: (
+        <>
+          From {formatDate(temporary.startOn)} to {formatDate(temporary.reg24EndOn)} (16 weeks)
+          {temporary.extensionEndOn ? (
+            <span className="block">Extended under Regulation 25 to {formatDate(temporary.extensionEndOn)}</span>
+          ) : null}
+          {temporary.approvedBeforeLapse ? (
+            <span className="block">Fully approved before the temporary approval ended.</span>
+          ) : (
+            <span className="block">
+              <Tag colour="red">Lapsed</Tag> Full approval came after the temporary approval ended on {formatDate(temporary.lastDayOn)}.
+            </span>
+          )}
+        </>
+      ),
+    },
   ];
 }
 

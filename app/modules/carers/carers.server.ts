@@ -6,10 +6,11 @@ import { approvalScope, assertCan, can } from '~/modules/auth/access.server';
 import type { Viewer } from '~/modules/auth/viewer';
 import { approvalSpecialismLabel, approvalTypeLabel, placementKindLabel } from '~/modules/codes/approval';
 import { deregistrationReasonLabel } from '~/modules/codes/deregistration-reasons';
+import { restoreSnapshot } from '~/modules/pipeline/snapshots';
 import { isOpenStage, stageLabel } from '~/modules/pipeline/stages';
 import { isKinshipApproval } from './record.server';
 import { SUPERVISING_ROLES } from './reviews.server';
-import { dueSoonUntil, dueState, resignationEffectiveOn } from './rules';
+import { dueSoonUntil, dueState, resignationEffectiveOn, temporaryApprovalBefore, type TemporaryApproval } from './rules';
 import { councilRouteLabel, exitInterviewLabel, reviewOutcomeLabel } from './schemas';
 
 // Reading approved households (DOMAIN.md §4) for the council's list and the record page, always through
@@ -124,6 +125,9 @@ const RECORD_SELECT = {
       reference: true,
       displayName: true,
       route: true,
+      pipelineSnapshot: true,
+      machineVersion: true,
+      kinship: { select: { tempApprovalStartOn: true, extensionEndOn: true } },
       previousHousehold: { select: { id: true, reference: true, approvals: { select: { id: true, approvedOn: true, endedOn: true }, orderBy: { approvedOn: 'desc' }, take: 1 } } },
       laterHouseholds: { select: { id: true, reference: true, enquiryDate: true, stage: true }, orderBy: { enquiryDate: 'desc' } },
       stayingPut: { select: { id: true, youngPersonReference: true, startOn: true, endOn: true }, orderBy: [{ startOn: 'desc' }, { id: 'asc' }], take: 50 },
@@ -173,6 +177,21 @@ function parseExitAnswers(json: string | null): ExitAnswers | null {
   };
 }
 
+/**
+ * The pipeline keeps the Reg 24/25 dates in its snapshot; KinshipDetails holds them for households keyed in before the
+ * pipeline recorded them. Null when the household went straight to full approval.
+ */
+function temporaryApprovalOf(
+  approvedOn: string,
+  household: { pipelineSnapshot: string; machineVersion: number; kinship: { tempApprovalStartOn: string | null; extensionEndOn: string | null } | null },
+): TemporaryApproval | null {
+  const { context } = restoreSnapshot(household.pipelineSnapshot, household.machineVersion);
+  const startOn = context.tempApprovalStartOn ?? household.kinship?.tempApprovalStartOn ?? null;
+  if (startOn === null) return null;
+  const extensionEndOn = context.tempApprovalStartOn !== null ? context.extensionEndsOn : (household.kinship?.extensionEndOn ?? null);
+  return temporaryApprovalBefore(approvedOn, startOn, extensionEndOn);
+}
+
 /** Everything the record page shows, with what this viewer may do; NotFound outside their scope. */
 export async function getCarerRecordForViewer(viewer: Viewer, approvalId: string, today: string) {
   const approval = await prisma.approval.findFirst({ where: { AND: [approvalScope(viewer), { id: approvalId }] }, select: RECORD_SELECT });
@@ -197,6 +216,7 @@ export async function getCarerRecordForViewer(viewer: Viewer, approvalId: string
   const heldReviews = approval.reviews.filter((review) => review.heldOn !== null);
   const nextReviewDueOn = approval.nextReviewDueOn ?? (active ? dueDate('firstReview', approval.approvedOn) : null);
   const ending = approval.deregistration;
+  const temporaryApproval = kinship ? temporaryApprovalOf(approval.approvedOn, approval.household) : null;
   return {
     today,
     version: approval.version,
@@ -213,6 +233,7 @@ export async function getCarerRecordForViewer(viewer: Viewer, approvalId: string
       tsdDueOn: approval.tsdDueOn,
       tsdMetOn: approval.tsdMetOn,
       tsdState: approval.tsdMetOn || !approval.tsdDueOn || !active ? null : dueState(approval.tsdDueOn, today),
+      temporaryApproval,
     },
     household: {
       id: approval.household.id,

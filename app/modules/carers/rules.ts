@@ -51,3 +51,25 @@ export function earliestCouncilEndingOn(qdLetterOn: string, carerAgreed: boolean
 export function latestDateAhead(today: string): string {
   return addMonthsClamped(today, MAX_MONTHS_AHEAD);
 }
+
+export type TemporaryApproval = {
+  startOn: string;
+  /** Reg 24: the start plus 16 weeks, counted in calendar weeks (start day is day 0), never moved off a weekend. */
+  reg24EndOn: string;
+  /** Reg 25: the one extension's end, if granted. */
+  extensionEndOn: string | null;
+  /** The last day the temporary approval covered: the extension's end if there was one. */
+  lastDayOn: string;
+  /** Full approval on or before the last day; otherwise the approval lapsed first and the placement should have ended. */
+  approvedBeforeLapse: boolean;
+};
+
+/**
+ * The Reg 24/25 temporary approval a kinship household had before full approval (DOMAIN.md §3.2). It is history on
+ * the approved record: the review and TSD clocks still run from the full approval date (§4.3, §4.4).
+ */
+export function temporaryApprovalBefore(approvedOn: string, startOn: string, extensionEndOn: string | null): TemporaryApproval {
+  const reg24EndOn = dueDate('reg24End', startOn);
+  const lastDayOn = extensionEndOn ?? reg24EndOn;
+  return { startOn, reg24EndOn, extensionEndOn, lastDayOn, approvedBeforeLapse: approvedOn <= lastDayOn };
+}
