@@ -26,6 +26,61 @@ function HouseholdLink({ row }: { row: CarerListRow }) {
   );
 }
 
+/** Reviews or TSD Standards overdue or due within 28 days: the same table for each clock. */
+function DueSoonTable({
+  what,
+  emptyText,
+  caption,
+  dueHeader,
+  rows,
+  dueOf,
+  showCouncil,
+}: {
+  what: string;
+  emptyText: string;
+  caption: string;
+  dueHeader: string;
+  rows: CarerListRow[];
+  dueOf: (row: CarerListRow) => { on: string | null; state: CarerListRow['reviewState'] };
+  showCouncil: boolean;
+}) {
+  return (
+    <>
+      <h2 className="mb-4 text-2xl font-bold">{what} overdue or due soon</h2>
+      {rows.length === 0 ? (
+        <p className="mb-8">{emptyText}</p>
+      ) : (
+        <Table
+          caption={caption}
+          captionIsVisuallyHidden
+          columns={[
+            { header: 'Household' },
+            { header: 'Reference' },
+            ...(showCouncil ? [{ header: 'Council' }] : []),
+            { header: 'Supervising social worker' },
+            { header: dueHeader },
+          ]}
+          rows={rows.map((row) => {
+            const due = dueOf(row);
+            return {
+              id: row.id,
+              cells: [
+                <HouseholdLink key="name" row={row} />,
+                row.reference,
+                ...(showCouncil ? [row.councilName] : []),
+                row.supervisingWorker ?? 'Not assigned',
+                <span key="due">
+                  {due.on ? formatDate(due.on) : ''} {due.state ? <DueTag state={due.state} /> : null}
+                </span>,
+              ],
+            };
+          })}
+        />
+      )}
+    </>
+  );
+}
+
 export default function ApprovedCarers() {
   const list = useLoaderData<typeof loader>();
   const { counts } = list;
@@ -40,51 +95,24 @@ export default function ApprovedCarers() {
         {formatNumber(counts.tsdOverdue)} overdue, {formatNumber(counts.tsdDueSoon)} due in the next 28 days.
       </p>
 
-      <h2 className="mb-4 text-2xl font-bold">Reviews overdue or due soon</h2>
-      {list.reviewsDue.length === 0 ? (
-        <p className="mb-8">No reviews are overdue or due in the next 28 days.</p>
-      ) : (
-        <Table
-          caption="Reviews of approval overdue or due in the next 28 days"
-          captionIsVisuallyHidden
-          columns={[{ header: 'Household' }, { header: 'Reference' }, ...councilColumn, { header: 'Supervising social worker' }, { header: 'Review due' }]}
-          rows={list.reviewsDue.map((row) => ({
-            id: row.id,
-            cells: [
-              <HouseholdLink key="name" row={row} />,
-              row.reference,
-              ...council(row),
-              row.supervisingWorker ?? 'Not assigned',
-              <span key="due">
-                {row.nextReviewDueOn ? formatDate(row.nextReviewDueOn) : ''} {row.reviewState ? <DueTag state={row.reviewState} /> : null}
-              </span>,
-            ],
-          }))}
-        />
-      )}
-
-      <h2 className="mb-4 text-2xl font-bold">TSD Standards overdue or due soon</h2>
-      {list.tsdDue.length === 0 ? (
-        <p className="mb-8">No TSD Standards are overdue or due in the next 28 days.</p>
-      ) : (
-        <Table
-          caption="TSD Standards overdue or due in the next 28 days"
-          captionIsVisuallyHidden
-          columns={[{ header: 'Household' }, { header: 'Reference' }, ...councilColumn, { header: 'Supervising social worker' }, { header: 'TSD due' }]}
-          rows={list.tsdDue.map((row) => ({
-            id: row.id,
-            cells: [
-              <HouseholdLink key="name" row={row} />,
-              row.reference,
-              ...council(row),
-              row.supervisingWorker ?? 'Not assigned',
-              <span key="due">
-                {row.tsdDueOn ? formatDate(row.tsdDueOn) : ''} {row.tsdState ? <DueTag state={row.tsdState} /> : null}
-              </span>,
-            ],
-          }))}
-        />
-      )}
+      <DueSoonTable
+        what="Reviews"
+        emptyText="No reviews are overdue or due in the next 28 days."
+        caption="Reviews of approval overdue or due in the next 28 days"
+        dueHeader="Review due"
+        rows={list.reviewsDue}
+        dueOf={(row) => ({ on: row.nextReviewDueOn, state: row.reviewState })}
+        showCouncil={list.showCouncil}
+      />
+      <DueSoonTable
+        what="TSD Standards"
+        emptyText="No TSD Standards are overdue or due in the next 28 days."
+        caption="TSD Standards overdue or due in the next 28 days"
+        dueHeader="TSD due"
+        rows={list.tsdDue}
+        dueOf={(row) => ({ on: row.tsdDueOn, state: row.tsdState })}
+        showCouncil={list.showCouncil}
+      />
 
       <h2 className="mb-4 text-2xl font-bold">All approved households</h2>
       {list.households.length === 0 ? (
