@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
-import { Button } from '~/components/govuk/Button';
-import { DateInput } from '~/components/govuk/DateInput';
+import { useLoaderData } from '@remix-run/react';
+import { ReportFilterForm } from '~/components/charts/ReportFilterForm';
 import { ErrorSummary } from '~/components/govuk/ErrorSummary';
 import { InsetText } from '~/components/govuk/InsetText';
 import { PageHeading } from '~/components/govuk/PageHeading';
-import { Select } from '~/components/govuk/Select';
 import { Table } from '~/components/govuk/Table';
 import { Tag, type TagColour } from '~/components/govuk/Tag';
 import { handleDomainErrors } from '~/lib/http.server';
@@ -63,6 +61,7 @@ export default function ConversionDashboardPage() {
       <ErrorSummary errors={errors} />
       <PageHeading caption={`${councilName}, ${routeName}`}>Conversion and retention</PageHeading>
       <p className="mb-6 text-lg">From {period}, as at {formatDate(filter.asAt)}.</p>
+      <ReportFilterForm filter={filter} values={values} errors={errors} councils={councils} mayChooseCouncil={data.mayChooseCouncil} />
       {suppressed ? (
         <InsetText>
           To protect people’s privacy, numbers from 1 to 10 are shown as x, and so is any figure that would let a hidden
@@ -119,33 +118,6 @@ export default function ConversionDashboardPage() {
         </a>
       </p>
 
-      <Form method="get">
-        <h2 className="mb-4 text-2xl font-bold">Change the figures</h2>
-        <DateInput name="from" legend="Start date" hint="For example, 1 4 2025" values={values} defaultDate={filter.from} error={errors.from} />
-        <DateInput name="to" legend="End date" hint="For example, 31 3 2026" values={values} defaultDate={filter.to} error={errors.to} />
-        <DateInput name="asAt" legend="Count progress up to" hint="Usually today" values={values} defaultDate={filter.asAt} error={errors.asAt} />
-        {data.mayChooseCouncil ? (
-          <Select
-            name="council"
-            label="Council"
-            options={[{ value: '', label: 'All four councils' }, ...councils.map((council) => ({ value: council.id, label: council.name }))]}
-            defaultValue={values.council ?? filter.councilId ?? ''}
-            error={errors.council}
-          />
-        ) : null}
-        <Select
-          name="route"
-          label="Route"
-          options={[
-            { value: '', label: 'Mainstream and kinship' },
-            { value: 'mainstream', label: 'Mainstream' },
-            { value: 'kinship', label: 'Kinship' },
-          ]}
-          defaultValue={values.route ?? filter.route ?? ''}
-          error={errors.route}
-        />
-        <Button>Show figures</Button>
-      </Form>
     </>
   );
 }
