@@ -9,7 +9,7 @@ import { parseDashboardFilter, type ParsedDashboardFilter } from '~/modules/repo
 import { activityInPeriod, cohortConversion, resignations, timeToApproval } from '~/modules/reporting/definitions.server';
 import { suppressColumnWithTotal, suppressSmallNumber, type Figure } from '~/modules/reporting/figures';
 import type { ReportFilter } from '~/modules/reporting/report-filter';
-import { findApplicableTarget, ragStatus, type RagStatus, type TargetBasis } from '~/modules/reporting/targets.server';
+import { findConversionTargets, ragStatus, type ApplicableTarget, type RagStatus } from '~/modules/reporting/targets.server';
 
 // The managers' and regional board's dashboard (issue 6): the four definitions for one filter, each rate beside the
 // target that applies to it, and small numbers suppressed for viewers who may not see exact figures (DOMAIN.md §6.8).
@@ -38,10 +38,6 @@ export type ConversionDashboard = {
   timeToApproval: { n: Figure; rows: { label: string; median: Figure | null; p90: Figure | null }[] };
   resignations: { counts: DashboardCount[]; rates: DashboardRate[]; benchmarkPercent: number };
 };
-
-const ENQUIRY = 'enquiry.received';
-const APPLICATION = 'application.submitted';
-const APPROVED = 'approved';
 
 /** Reads the dashboard's query string and applies who may see which council. */
 export async function readDashboardFilter(viewer: Viewer, params: URLSearchParams, today = todayInLondon()) {
@@ -77,11 +73,7 @@ export async function getConversionDashboard(
       activityInPeriod(filter),
       timeToApproval(filter),
       resignations(filter),
-      Promise.all([
-        targetFor(ENQUIRY, APPLICATION, 'cohort', filter),
-        targetFor(APPLICATION, APPROVED, 'cohort', filter),
-        targetFor(ENQUIRY, APPROVED, 'cohort', filter),
-      ]),
+      findConversionTargets(filter),
     ]),
   );
   const count = (n: number): Figure => (suppressed ? suppressSmallNumber(n, { symbol: SUPPRESSION_SYMBOL }) : n);
@@ -89,10 +81,10 @@ export async function getConversionDashboard(
   // DOMAIN.md §6.8: a rate is hidden whenever its numerator or denominator is.
   const rate = (numerator: number, denominator: number, value: number | null): Figure | null =>
     isHidden(numerator) || isHidden(denominator) ? SUPPRESSION_SYMBOL : value;
-  const withTarget = (label: string, value: Figure | null, target: Awaited<ReturnType<typeof targetFor>>): DashboardRate => ({
+  const withTarget = (label: string, value: Figure | null, target: ApplicableTarget | null): DashboardRate => ({
     label,
     value,
-    target,
+    target: target && { label: target.label, valuePercent: target.valuePercent, note: target.note },
     rag: typeof value === 'number' ? ragStatus(value, target?.valuePercent ?? null) : null,
   });
 
@@ -119,9 +111,9 @@ export async function getConversionDashboard(
         { label: 'Of those, approvals by the “as at” date', value: count(cohort.approvals) },
       ],
       rates: [
-        withTarget('Enquiry to application', rate(cohort.applications, cohort.enquiries, cohort.enquiry_to_application_pct), targets[0]),
-        withTarget('Application to approval', rate(cohort.approvals, cohort.applications, cohort.application_to_approval_pct), targets[1]),
-        withTarget('Enquiry to approval', rate(cohort.approvals, cohort.enquiries, cohort.enquiry_to_approval_pct), targets[2]),
+        withTarget('Enquiry to application', rate(cohort.applications, cohort.enquiries, cohort.enquiry_to_application_pct), targets.enquiryToApplication),
+        withTarget('Application to approval', rate(cohort.approvals, cohort.applications, cohort.application_to_approval_pct), targets.applicationToApproval),
+        withTarget('Enquiry to approval', rate(cohort.approvals, cohort.enquiries, cohort.enquiry_to_approval_pct), targets.enquiryToApproval),
       ],
     },
     activity: [
@@ -204,11 +196,6 @@ export async function exportConversionDashboardCsv(
     filename: `conversion-${scope}-${filter.from}-to-${filter.to}${dashboard.suppressed ? '-external' : ''}.csv`,
     body: lines.map(csvLine).join(''),
   };
-}
-
-async function targetFor(fromStage: string, toStage: string, basis: TargetBasis, filter: ReportFilter) {
-  const target = await findApplicableTarget({ fromStage, toStage, basis, councilId: filter.councilId, on: filter.to });
-  return target && { label: target.label, valuePercent: target.valuePercent, note: target.note };
 }
 
 async function listCouncils() {

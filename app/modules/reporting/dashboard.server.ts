@@ -18,16 +18,12 @@ import { addMonths } from '~/modules/reporting/months';
 import { mockingbirdRetention, type MockingbirdRetention } from '~/modules/reporting/mockingbird-retention.server';
 import type { ReportFilter } from '~/modules/reporting/report-filter';
 import { rag, SUPPRESSION_SYMBOL, text, type Cell, type CellMaker, type ReportTable } from '~/modules/reporting/report-table';
-import { findApplicableTarget, ragStatus, type ApplicableTarget } from '~/modules/reporting/targets.server';
+import { findConversionTargets, ragStatus, type ApplicableTarget } from '~/modules/reporting/targets.server';
 
 // The managers' dashboard (issue 6, Screens): the funnel with conversion at each step against its target, time to
 // approval, retention against the 12% benchmark, reasons, kinship share and enquiry sources, each as a table that the
 // page, its CSV and the board pack share. The caller decides suppression (cellMaker), so exact small numbers for a
 // wider audience never leave the server.
-
-const ENQUIRY = 'enquiry.received';
-const APPLICATION = 'application.submitted';
-const APPROVED = 'approved';
 
 export const DASHBOARD_TABLE_IDS = [
   'funnel',
@@ -56,7 +52,7 @@ function countDashboardFigures(filter: ReportFilter) {
       countApprovalsByRoute(filter),
       countCohortBySource(filter, 'source'),
       countCohortBySource(filter, 'channel'),
-      findTargets(filter),
+      findConversionTargets(filter),
       mockingbirdRetention(filter),
     ]),
   );
@@ -334,16 +330,6 @@ function provisionalNote(filter: ReportFilter): string[] {
   return [
     `${which} provisional: households that enquired late in the period have not yet had ${COHORT_MATURITY_MONTHS.application} months to apply and ${COHORT_MATURITY_MONTHS.approval} months to be approved, so the rates may still rise.`,
   ];
-}
-
-async function findTargets(filter: ReportFilter) {
-  const on = filter.to;
-  const [enquiryToApplication, applicationToApproval, enquiryToApproval] = await Promise.all([
-    findApplicableTarget({ fromStage: ENQUIRY, toStage: APPLICATION, basis: 'cohort', councilId: filter.councilId, on }),
-    findApplicableTarget({ fromStage: APPLICATION, toStage: APPROVED, basis: 'cohort', councilId: filter.councilId, on }),
-    findApplicableTarget({ fromStage: ENQUIRY, toStage: APPROVED, basis: 'cohort', councilId: filter.councilId, on }),
-  ]);
-  return { enquiryToApplication, applicationToApproval, enquiryToApproval };
 }
 
 const CLOSURE_GROUPS: readonly [readonly { code: string }[], string][] = [

@@ -46,6 +46,22 @@ export async function findApplicableTarget(query: {
   return { id: chosen.id, label: chosen.label, valuePercent: chosen.valuePercent, councilId: chosen.councilId, note: chosen.note };
 }
 
+const ENQUIRY = 'enquiry.received';
+const APPLICATION = 'application.submitted';
+const APPROVED = 'approved';
+
+/** The cohort targets the conversion figures are measured against, for a filter's council and the end of its period. */
+export async function findConversionTargets(filter: { councilId: string | null; to: string }) {
+  const target = (fromStage: string, toStage: string) =>
+    findApplicableTarget({ fromStage, toStage, basis: 'cohort', councilId: filter.councilId, on: filter.to });
+  const [enquiryToApplication, applicationToApproval, enquiryToApproval] = await Promise.all([
+    target(ENQUIRY, APPLICATION),
+    target(APPLICATION, APPROVED),
+    target(ENQUIRY, APPROVED),
+  ]);
+  return { enquiryToApplication, applicationToApproval, enquiryToApproval };
+}
+
 // A default, not a rule from the sources: no FfEM document says how far below target counts as "amber". Five
 // percentage points is a common board convention; change it here when the hub decides.
 export const RAG_THRESHOLDS = { amberWithinPointsBelowTarget: 5 } as const;
