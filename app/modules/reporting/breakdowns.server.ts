@@ -1,6 +1,14 @@
 import { Prisma } from '~/generated/prisma/client';
 import { prisma } from '~/lib/db.server';
 import type { ReportFilter } from '~/modules/reporting/report-filter';
+import {
+  approvalCouncil,
+  householdCouncil,
+  householdOfApproval,
+  householdRoute,
+  toCount,
+  type CountValue,
+} from '~/modules/reporting/sql-fragments';
 
 // The dashboard's figures beyond the four definitions in definitions.server.ts: initial visits for the funnel,
 // reasons, kinship share, enquiry sources. Same rules (issue 6, DOMAIN.md §6.1): enquiries, visits, applications and
@@ -99,28 +107,4 @@ export async function countCohortBySource(filter: ReportFilter, by: keyof typeof
     applications: toCount(row.applications),
     approvals: toCount(row.approvals),
   }));
-}
-
-// SQLite hands COUNT and SUM back as bigint through the driver adapter; they become numbers here, once.
-export type CountValue = bigint | number;
-
-export function toCount(value: CountValue): number {
-  return Number(value);
-}
-
-export function householdCouncil(filter: Pick<ReportFilter, 'councilId'>) {
-  return filter.councilId === null ? Prisma.empty : Prisma.sql`AND h.councilId = ${filter.councilId}`;
-}
-
-export function approvalCouncil(filter: Pick<ReportFilter, 'councilId'>) {
-  return filter.councilId === null ? Prisma.empty : Prisma.sql`AND a.councilId = ${filter.councilId}`;
-}
-
-// The household is needed only for its route: without a route filter the join is left out.
-function householdOfApproval(filter: Pick<ReportFilter, 'route'>) {
-  return filter.route === null ? Prisma.empty : Prisma.sql`JOIN Household h ON h.id = a.householdId`;
-}
-
-export function householdRoute(filter: Pick<ReportFilter, 'route'>) {
-  return filter.route === null ? Prisma.empty : Prisma.sql`AND h.route = ${filter.route}`;
 }

@@ -3,7 +3,7 @@ import { Forbidden } from '~/lib/errors';
 import { recordAudit } from '~/modules/audit/audit.server';
 import { can } from '~/modules/auth/access.server';
 import type { Viewer } from '~/modules/auth/viewer';
-import { approvalCouncil, householdRoute, toCount, type CountValue } from '~/modules/reporting/breakdowns.server';
+import { approvalCouncil, householdRoute, toCount, type CountValue } from '~/modules/reporting/sql-fragments';
 import { costRateLabel, type CostParameterInput } from '~/modules/reporting/cost-schema';
 import { resignations } from '~/modules/reporting/definitions.server';
 import type { ReportFilter } from '~/modules/reporting/report-filter';

@@ -3,6 +3,14 @@ import { prisma } from '~/lib/db.server';
 import { percentage } from '~/modules/reporting/figures';
 import { median, nearestRankPercentile } from '~/modules/reporting/percentiles';
 import type { ReportFilter } from '~/modules/reporting/report-filter';
+import {
+  approvalCouncil,
+  householdCouncil,
+  householdOfApproval,
+  householdRoute,
+  toCount,
+  type CountValue,
+} from '~/modules/reporting/sql-fragments';
 
 export type { ReportFilter, ReportRoute } from '~/modules/reporting/report-filter';
 
@@ -201,29 +209,4 @@ function approvalsInPeriod(filter: ReportFilter) {
     FROM Approval a ${householdOfApproval(filter)}
     WHERE a.approvedOn BETWEEN ${filter.from} AND ${filter.to}
       ${approvalCouncil(filter)} ${householdRoute(filter)}`;
-}
-
-// SQLite hands COUNT and SUM back as bigint through the driver adapter; they become numbers here, once.
-type CountValue = bigint | number;
-
-function toCount(value: CountValue): number {
-  return Number(value);
-}
-
-function householdCouncil(filter: ReportFilter) {
-  return filter.councilId === null ? Prisma.empty : Prisma.sql`AND h.councilId = ${filter.councilId}`;
-}
-
-function approvalCouncil(filter: ReportFilter) {
-  return filter.councilId === null ? Prisma.empty : Prisma.sql`AND a.councilId = ${filter.councilId}`;
-}
-
-// Counts by Approval rows need the household only for its route; without a route filter the join is left out, so
-// SQLite can answer from the Approval and Deregistration indexes alone.
-function householdOfApproval(filter: ReportFilter) {
-  return filter.route === null ? Prisma.empty : Prisma.sql`JOIN Household h ON h.id = a.householdId`;
-}
-
-function householdRoute(filter: ReportFilter) {
-  return filter.route === null ? Prisma.empty : Prisma.sql`AND h.route = ${filter.route}`;
 }

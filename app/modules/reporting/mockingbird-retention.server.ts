@@ -2,6 +2,7 @@ import { Prisma } from '~/generated/prisma/client';
 import { prisma } from '~/lib/db.server';
 import { percentage } from '~/modules/reporting/figures';
 import type { ReportFilter } from '~/modules/reporting/report-filter';
+import { approvalCouncil, type CountValue } from '~/modules/reporting/sql-fragments';
 
 // Mockingbird's retention comparison (DOMAIN.md §5, §6.5): the resignation rate of households in a constellation
 // against households that were not. The definition is resignations() in definitions.server.ts, split in two:
@@ -26,10 +27,8 @@ export type MockingbirdRetention = {
   nonMembers: RetentionGroup;
 };
 
-type CountValue = bigint | number;
-
 export async function mockingbirdRetention(filter: MockingbirdRetentionFilter): Promise<MockingbirdRetention> {
-  const council = filter.councilId === null ? Prisma.empty : Prisma.sql`AND a.councilId = ${filter.councilId}`;
+  const council = approvalCouncil(filter);
   // A list of member households that SQLite builds once per statement, rather than a lookup for each approval.
   const memberOf = (alias: string) => Prisma.sql`${Prisma.raw(alias)}.householdId IN (
       SELECT m.householdId FROM ConstellationMembership m

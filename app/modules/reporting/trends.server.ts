@@ -6,7 +6,7 @@ import {
   householdRoute,
   toCount,
   type CountValue,
-} from '~/modules/reporting/breakdowns.server';
+} from '~/modules/reporting/sql-fragments';
 import { financialYearsEndingWith, monthsBetween } from '~/modules/reporting/months';
 import type { ReportFilter } from '~/modules/reporting/report-filter';
 
