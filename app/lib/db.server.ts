@@ -1,5 +1,5 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '~/generated/prisma/client';
+import { Prisma, PrismaClient } from '~/generated/prisma/client';
 import { env } from '~/lib/env.server';
 import { serialisedSqlite } from '~/lib/serialised-sqlite.server';
 
@@ -43,4 +43,15 @@ export function applyConnectionPragmas() {
 /** Refreshes the planner's statistics where they are missing or stale: at start-up and after a bulk import. */
 export async function optimizeQueryPlanner() {
   await prisma.$queryRawUnsafe('PRAGMA optimize = 0x10002');
+}
+
+/**
+ * A unique index refused the write: Prisma's P2002 from a model query, or from raw SQL (the bulk inserts) its P2010
+ * with the driver's UniqueConstraintViolation inside.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === 'P2002') return true;
+  const cause: unknown = (error.meta?.driverAdapterError as { cause?: unknown } | undefined)?.cause;
+  return error.code === 'P2010' && typeof cause === 'object' && cause !== null && 'kind' in cause && cause.kind === 'UniqueConstraintViolation';
 }

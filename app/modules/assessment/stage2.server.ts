@@ -1,5 +1,5 @@
 import { Prisma } from '~/generated/prisma/client';
-import { prisma, type Tx } from '~/lib/db.server';
+import { isUniqueViolation, prisma, type Tx } from '~/lib/db.server';
 import { Conflict, Forbidden, NotFound, TransitionRejected, ValidationFailed } from '~/lib/errors';
 import { recordAudit } from '~/modules/audit/audit.server';
 import { can, householdScope } from '~/modules/auth/access.server';
@@ -77,8 +77,6 @@ async function findHouseholdForStage2(viewer: Viewer, householdId: string): Prom
   }
   return household;
 }
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /** Takes the record from the version the page saw to the next one, creating it on first use; stale: Conflict. */
 async function advanceRecord(tx: Tx, householdId: string, expectedVersion: number, data: { assessorId?: string | null; peerBuddy?: string | null } = {}) {

@@ -1,3 +1,4 @@
+import { insertRows, newRowId, readInstantFormat } from '~/lib/bulk-insert.server';
 import type { Tx } from '~/lib/db.server';
 
 export type AuditActor = { userId: string; role: string } | null;
@@ -20,19 +21,27 @@ export type AuditEntry = {
  * `summary`, `before` or `after`: ids, codes and stages only.
  */
 export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry) {
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor?.userId ?? null,
-      actorRole: actor?.role ?? null,
-      action: entry.action,
-      entity: entry.entity ?? null,
-      entityId: entry.entityId ?? null,
-      councilId: entry.councilId ?? null,
-      summary: entry.summary ?? null,
-      beforeJson: entry.before === undefined ? null : JSON.stringify(entry.before),
-      afterJson: entry.after === undefined ? null : JSON.stringify(entry.after),
-      requestId: entry.requestId ?? null,
-      ip: entry.ip ?? null,
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(actor, entry) });
+}
+
+/** Many audit rows in one statement, for the paths that write in bulk (the public enquiry form's group commit). */
+export async function recordAudits(tx: Tx, records: readonly { actor: AuditActor; entry: AuditEntry }[], now = new Date()) {
+  const rows = records.map(({ actor, entry }) => ({ id: newRowId(), at: now, ...auditRow(actor, entry) }));
+  await insertRows(tx, 'AuditEvent', rows, await readInstantFormat(tx));
+}
+
+function auditRow(actor: AuditActor, entry: AuditEntry) {
+  return {
+    actorId: actor?.userId ?? null,
+    actorRole: actor?.role ?? null,
+    action: entry.action,
+    entity: entry.entity ?? null,
+    entityId: entry.entityId ?? null,
+    councilId: entry.councilId ?? null,
+    summary: entry.summary ?? null,
+    beforeJson: entry.before === undefined ? null : JSON.stringify(entry.before),
+    afterJson: entry.after === undefined ? null : JSON.stringify(entry.after),
+    requestId: entry.requestId ?? null,
+    ip: entry.ip ?? null,
+  };
 }

@@ -1,5 +1,4 @@
-import { Prisma } from '~/generated/prisma/client';
-import { prisma, type Tx } from '~/lib/db.server';
+import { isUniqueViolation, prisma, type Tx } from '~/lib/db.server';
 import { dueDate } from '~/lib/deadlines';
 import { env } from '~/lib/env.server';
 import { formatDate } from '~/lib/uk';
@@ -29,8 +28,7 @@ export async function startReturnEnquiry(
     try {
       return await prisma.$transaction((tx) => createReturnEnquiry(tx, viewer, approval, options.today, now, options.requestId));
     } catch (error) {
-      const referenceClash = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-      if (!referenceClash || attempt >= REFERENCE_ATTEMPTS) throw error;
+      if (!isUniqueViolation(error) || attempt >= REFERENCE_ATTEMPTS) throw error;
     }
   }
 }

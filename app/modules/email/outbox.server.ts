@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { insertRows, newRowId, readInstantFormat } from '~/lib/bulk-insert.server';
 import { prisma, type Tx } from '~/lib/db.server';
 import { Conflict, Forbidden, NotFound } from '~/lib/errors';
 import { recordAudit } from '~/modules/audit/audit.server';
@@ -60,25 +61,28 @@ export type AnyQueueEmailInput = { [T in EmailTemplate]: QueueEmailInput<T> }[Em
  * Several emails at once, each as `queueEmail` queues it (props validated, a key already in the outbox skipped), with
  * one lookup for them all: for work that writes many records in one transaction.
  */
-export async function queueEmails(tx: Tx, inputs: readonly AnyQueueEmailInput[]) {
-  const rows = new Map<string, { template: string; to: string; propsJson: string; idempotencyKey: string; householdId: string | null }>();
+export async function queueEmails(tx: Tx, inputs: readonly AnyQueueEmailInput[], now = new Date()) {
+  type Row = { id: string; template: string; to: string; propsJson: string; idempotencyKey: string; householdId: string | null; nextAttemptAt: Date; createdAt: Date };
+  const rows = new Map<string, Row>();
   for (const input of inputs) {
     const props = validateEmailProps(input.template, input.props);
     if (!recipientSchema.safeParse(input.to).success) throw new InvalidEmailProps(['to: not an email address']);
     if (rows.has(input.idempotencyKey)) continue;
     rows.set(input.idempotencyKey, {
+      id: newRowId(),
       template: input.template,
       to: input.to,
       propsJson: JSON.stringify(props),
       idempotencyKey: input.idempotencyKey,
       householdId: input.householdId ?? null,
+      nextAttemptAt: now,
+      createdAt: now,
     });
   }
   if (rows.size === 0) return;
   const existing = await tx.outboundEmail.findMany({ where: { idempotencyKey: { in: [...rows.keys()] } }, select: { idempotencyKey: true } });
   for (const { idempotencyKey } of existing) rows.delete(idempotencyKey);
-  // One create per row, sent together: Prisma reuses a single create's plan but plans each createMany afresh.
-  await Promise.all([...rows.values()].map((data) => tx.outboundEmail.create({ data, select: { id: true } })));
+  await insertRows(tx, 'OutboundEmail', [...rows.values()], await readInstantFormat(tx));
 }
 
 /** `jo.bloggs@example.com` → `j***@example.com`: enough to tell rows apart without showing the address. */

@@ -1,14 +1,13 @@
 // The historical import (docs/import-format.md), shared by `npm run import:historical` and /admin/import. The whole
 // file is checked first; then one transaction writes every row or none. Re-importing a file writes only what
 // differs from the database, so the same file twice changes nothing.
-import { randomUUID } from 'node:crypto';
 import { PrismaClient, type Prisma } from '~/generated/prisma/client';
 import { createPrismaClient, optimizeQueryPlanner, prisma, type Tx } from '~/lib/db.server';
 import { noonOnLondonDate, todayInLondon } from '~/lib/uk';
 import { recordAudit } from '~/modules/audit/audit.server';
 import { assertCan } from '~/modules/auth/access.server';
 import type { Viewer } from '~/modules/auth/viewer';
-import { insertRows, readInstantFormat, type InstantFormat } from '~/modules/importing/bulk-insert.server';
+import { insertRows, newRowId, readInstantFormat, type InstantFormat } from '~/lib/bulk-insert.server';
 import {
   IMPORT_EVENTS,
   validateHistoricalCsv,
@@ -296,7 +295,7 @@ function transitionRows(householdId: string, wanted: ImportedHousehold, actorId:
   return wanted.transitions.map(
     (transition) =>
       ({
-        id: randomUUID(),
+        id: newRowId(),
         householdId,
         fromStage: transition.fromStage,
         toStage: transition.toStage,
@@ -317,7 +316,7 @@ function membershipRow(context: WriteContext, householdId: string, wanted: Impor
   const constellationId = context.constellations.get(membership.councilId);
   if (!constellationId) throw new Error(`No constellation was prepared for ${membership.councilId}`);
   return {
-    id: randomUUID(),
+    id: newRowId(),
     constellationId,
     householdId,
     role: 'satellite',
@@ -339,7 +338,7 @@ async function createHouseholds(context: WriteContext, creates: PlannedCreate[])
   const memberships = [];
 
   for (const { row, wanted } of creates) {
-    const householdId = randomUUID();
+    const householdId = newRowId();
     households.push({
       id: householdId,
       reference: row.reference,
@@ -360,7 +359,7 @@ async function createHouseholds(context: WriteContext, creates: PlannedCreate[])
       interests.push({ householdId, interest } satisfies Prisma.HouseholdInterestCreateManyInput);
     }
     if (wanted.approval) {
-      const approvalId = randomUUID();
+      const approvalId = newRowId();
       approvals.push({
         id: approvalId,
         householdId,
@@ -370,7 +369,7 @@ async function createHouseholds(context: WriteContext, creates: PlannedCreate[])
       } satisfies Prisma.ApprovalCreateManyInput);
       if (wanted.deregistration) {
         deregistrations.push({
-          id: randomUUID(),
+          id: newRowId(),
           approvalId,
           councilId: wanted.approval.councilId,
           recordedById: actorId,
