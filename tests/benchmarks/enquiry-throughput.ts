@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { createBenchmarkDatabase, startProductionServer, stopServer } from './support.ts';
+import { createBenchmarkDatabase, serverCpuMs, startProductionServer, stopServer } from './support.ts';
 
 // 3100 belongs to Playwright, 3211 to the sign-in benchmark and 3212 to the workspace benchmark.
 const PORT = 3213;
@@ -41,18 +41,6 @@ function fail(message: string) {
 }
 
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-
-/**
- * CPU time (user + system, ms) the server process has used so far, from /proc: unlike requests/s, the CPU spent
- * per enquiry hardly depends on how many other processes share the machine, so it shows what a change saved.
- */
-function serverCpuMs(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
-  // The command name in brackets may hold spaces; the fields after it are fixed. utime and stime are the 12th and
-  // 13th fields after it, in clock ticks (100 per second on Linux).
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 let sequence = 0;
 function enquiryBody(idempotencyKey: string): string {

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { createBenchmarkDatabase, startProductionServer, stopServer } from './support.ts';
+import { createBenchmarkDatabase, serverCpuMs, startProductionServer, stopServer } from './support.ts';
 import { generateHouseholdCsv } from './household-csv.ts';
 
 // 3100 belongs to Playwright and 3211 to the sign-in benchmark.
@@ -180,6 +180,8 @@ type Measured = {
   errors: number;
   requestsPerSecond: number;
   stoppedEarly: boolean;
+  /** Server CPU per answered request: the queueing behind the percentiles comes from this. */
+  serverCpuMsPerRequest: number;
 };
 
 function percentile(sorted: readonly number[], fraction: number) {
@@ -187,7 +189,7 @@ function percentile(sorted: readonly number[], fraction: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
 }
 
-function runLoad(scenario: Scenario, amount: number): Promise<Measured> {
+function runLoad(scenario: Scenario, amount: number, serverPid: number): Promise<Measured> {
   const headers: Record<string, string> = { cookie: scenario.cookie };
   if (scenario.method === 'POST') {
     headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -198,6 +200,7 @@ function runLoad(scenario: Scenario, amount: number): Promise<Measured> {
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const cpuBefore = serverCpuMs(serverPid);
     let stoppedEarly = false;
     const instance = autocannon(
       {
@@ -227,6 +230,7 @@ function runLoad(scenario: Scenario, amount: number): Promise<Measured> {
           errors: result.errors,
           requestsPerSecond: latencies.length / ((performance.now() - started) / 1000),
           stoppedEarly,
+          serverCpuMsPerRequest: (serverCpuMs(serverPid) - cpuBefore) / latencies.length,
         });
       },
     );
@@ -243,23 +247,17 @@ function runLoad(scenario: Scenario, amount: number): Promise<Measured> {
 
 /** Waits until the server has used under 5% of a core for two seconds: its start-up daily job has finished. */
 async function waitForIdleServer(pid: number) {
-  const cpuTicks = () => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command name.
-    return Number(fields[11]) + Number(fields[12]);
-  };
-  const ticksPerSecond = 100;
   const started = performance.now();
   let quietSamples = 0;
-  let previous = cpuTicks();
+  let previous = serverCpuMs(pid);
   while (quietSamples < 4) {
     if (performance.now() - started > SERVER_IDLE_TIME_LIMIT_MS) {
       console.log('  The server was still busy after the time limit; measuring anyway.');
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const current = cpuTicks();
-    const coreShare = (current - previous) / ticksPerSecond / 0.5;
+    const current = serverCpuMs(pid);
+    const coreShare = (current - previous) / 500;
     quietSamples = coreShare < 0.05 ? quietSamples + 1 : 0;
     previous = current;
   }
@@ -299,13 +297,14 @@ function printRows(rows: readonly string[][]) {
 
 function printTable(results: readonly Measured[]) {
   printRows([
-    ['Scenario', 'Requests', 'Req/s', 'p50', 'p95', 'p99', 'Target (p95)', 'Within target'],
+    ['Scenario', 'Requests', 'Req/s', 'Server CPU/request', 'p50', 'p95', 'p99', 'Target (p95)', 'Within target'],
     ...results.map((result) => {
       const p95 = percentile(result.latencies, 0.95);
       return [
         result.scenario.name,
         `${result.latencies.length}${result.stoppedEarly ? ' (time limit)' : ''}`,
         result.requestsPerSecond.toFixed(1),
+        formatMs(result.serverCpuMsPerRequest),
         formatMs(percentile(result.latencies, 0.5)),
         formatMs(p95),
         formatMs(percentile(result.latencies, 0.99)),
@@ -392,9 +391,9 @@ try {
   const results: Measured[] = [];
   for (const scenario of scenarios) {
     const started = performance.now();
-    const warmUp = await runLoad(scenario, WARM_UP_REQUESTS);
+    const warmUp = await runLoad(scenario, WARM_UP_REQUESTS, server.pid);
     checkStatuses(warmUp);
-    const measured = await runLoad(scenario, scenario.method === 'POST' ? EVENT_REQUESTS : PAGE_REQUESTS);
+    const measured = await runLoad(scenario, scenario.method === 'POST' ? EVENT_REQUESTS : PAGE_REQUESTS, server.pid);
     checkStatuses(measured);
     if (measured.stoppedEarly) console.log(`  ${scenario.name}: stopped at the ${PHASE_TIME_LIMIT_MS / 1000} s limit`);
     console.log(`${scenario.name}: done in ${seconds(started)}, load average ${loadAverage()}`);

@@ -1,4 +1,4 @@
-import type { Prisma } from '~/generated/prisma/client';
+import { Prisma } from '~/generated/prisma/client';
 import { prisma } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { DEADLINE_RULES } from '~/lib/deadlines';
@@ -37,7 +37,7 @@ const APPROVED_STAGES = FINAL_STAGES.filter((stage) => !CLOSED_STAGES.includes(s
 const RECENTLY_CLOSED_DAYS = 30;
 const RECENT_ENQUIRIES = 5;
 const HOME_LIST_LENGTH = 10;
-const BOARD_CARDS_PER_COLUMN = 20;
+const BOARD_CARDS_PER_COLUMN = 10;
 const HOUR_MS = 60 * 60 * 1000;
 /** Households whose council is not known yet (outside the area, or no postcode) are counted under this key. */
 const NO_COUNCIL = 'none';
@@ -711,30 +711,44 @@ function isStageOnlyByUpdate(viewer: Viewer, filter: HouseholdFilter): boolean {
   return seesEveryHousehold(viewer) && sort === 'updated' && !isFiltered({ ...DEFAULT_FILTER, ...narrowing });
 }
 
-/**
- * A column's first cards in the list's order. The unfiltered board (the usual view) finds its cards' ids from the
- * [stage, updatedAt, id] index alone, which SQLite reads stage by stage up to the limit, then their rows by id: two
- * queries a column instead of one per stage.
- */
+/** A column's first cards in the list's order, for a filtered board or one sorted by something other than updates. */
 async function findColumnCards(viewer: Viewer, filter: HouseholdFilter, today: string, stagesWithRows: ReadonlySet<string>) {
-  const stages = stagesOfFilter(filter);
-  if (stages !== null && isStageOnlyByUpdate(viewer, filter)) {
-    const newest = await prisma.household.findMany({
-      where: { stage: { in: stages.filter((stage) => stagesWithRows.has(stage)) } },
-      select: { id: true },
-      orderBy: [{ updatedAt: filter.direction }, { id: filter.direction }],
-      take: BOARD_CARDS_PER_COLUMN,
-    });
-    const rows = await prisma.household.findMany({ where: { id: { in: newest.map((row) => row.id) } }, select: CARD_SELECT });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    // A household deleted between the two reads is left out.
-    return newest.flatMap((row) => byId.get(row.id) ?? []);
-  }
   const options = { anchor: null, side: 'after', take: BOARD_CARDS_PER_COLUMN, today, stagesWithRows } as const;
   const cards = await readInListOrder(viewer, filter, options, (segment, limit) =>
     prisma.household.findMany({ where: segment.where, select: { ...CARD_SELECT, ...CARD_SORT_SELECT }, orderBy: segment.orderBy, take: limit }),
   );
   return cards.map(({ updatedAt: _updatedAt, enquiryDate: _enquiryDate, ...card }) => card);
+}
+
+type Card = Prisma.HouseholdGetPayload<{ select: typeof CARD_SELECT }>;
+
+/**
+ * Every column's first cards at once for the usual board (every household, most or least recently updated first):
+ * one statement finds each column's ids from the [stage, updatedAt, id] index alone, a second reads all their rows.
+ * Two queries in all rather than two a column: each query through Prisma costs more than SQLite's work here.
+ */
+async function findNewestCardsOfColumns(stagesOfColumns: readonly (readonly string[])[], direction: 'asc' | 'desc'): Promise<Card[][]> {
+  const order = Prisma.raw(direction === 'asc' ? 'ASC' : 'DESC');
+  const columnQueries = stagesOfColumns.flatMap((stages, column) =>
+    stages.length === 0
+      ? []
+      : [
+          Prisma.sql`SELECT * FROM (SELECT ${column} AS "column", "id", "updatedAt" FROM "Household" WHERE "stage" IN (${Prisma.join(stages)})
+            ORDER BY "updatedAt" ${order}, "id" ${order} LIMIT ${BOARD_CARDS_PER_COLUMN})`,
+        ],
+  );
+  if (columnQueries.length === 0) return stagesOfColumns.map(() => []);
+  const newest = await prisma.$queryRaw<{ column: number | bigint; id: string }[]>`${Prisma.join(columnQueries, ' UNION ALL ')}
+    ORDER BY "column", "updatedAt" ${order}, "id" ${order}`;
+  const rows = await prisma.household.findMany({ where: { id: { in: newest.map((row) => row.id) } }, select: CARD_SELECT });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const cardsByColumn: Card[][] = stagesOfColumns.map(() => []);
+  // A household deleted between the two reads is left out.
+  for (const { column, id } of newest) {
+    const card = byId.get(id);
+    if (card) cardsByColumn[Number(column)].push(card);
+  }
+  return cardsByColumn;
 }
 
 /** Households per stage of the board's columns that the filter matches. */
@@ -763,9 +777,14 @@ export async function getHouseholdBoard(viewer: Viewer, filter: HouseholdFilter,
   ]);
   // Counted first, so that the cards are read only from stages that have households.
   const stagesWithRows = new Set([...countByStage].flatMap(([stage, count]) => (count > 0 ? [stage] : [])));
-  const cardsByColumn = await Promise.all(
-    columns.map((column) => (column.filter === null ? Promise.resolve([]) : findColumnCards(viewer, column.filter, today, stagesWithRows))),
-  );
+  const cardsByColumn = isStageOnlyByUpdate(viewer, filter)
+    ? await findNewestCardsOfColumns(
+        columns.map((column) => (column.filter === null ? [] : (stagesOfFilter(column.filter) ?? []).filter((stage) => stagesWithRows.has(stage)))),
+        filter.direction,
+      )
+    : await Promise.all(
+        columns.map((column) => (column.filter === null ? Promise.resolve([]) : findColumnCards(viewer, column.filter, today, stagesWithRows))),
+      );
   const arrivals = await findStageArrivals(cardsByColumn.flat());
   const councilNames = new Map(councils.map((council) => [council.id, council.name]));
 
