@@ -9,6 +9,7 @@ import { renderToPipeableStream } from 'react-dom/server';
 import { applyConnectionPragmas } from '~/lib/db.server';
 import { requestId } from '~/lib/http.server';
 import { logError } from '~/lib/log.server';
+import { startWalCheckpointer, stopWalCheckpointer } from '~/lib/wal-checkpointer.server';
 import { NonceContext } from '~/lib/nonce';
 import { startOutboxDispatcher, stopOutboxDispatcher } from '~/modules/email/dispatcher.server';
 import { startDailyJobScheduler, stopDailyJobScheduler } from '~/modules/jobs/scheduler.server';
@@ -20,6 +21,7 @@ export const streamTimeout = 5_000;
 /** Called once by server.js after it starts listening. */
 export async function startBackgroundJobs() {
   await applyConnectionPragmas();
+  await startWalCheckpointer();
   startOutboxDispatcher();
   startDailyJobScheduler();
 }
@@ -27,6 +29,7 @@ export async function startBackgroundJobs() {
 /** Called by server.js on SIGTERM or SIGINT, before it waits for in-flight requests. */
 export async function stopBackgroundJobs() {
   await Promise.all([stopOutboxDispatcher(), stopDailyJobScheduler()]);
+  await stopWalCheckpointer();
 }
 
 // Unexpected errors are logged once, here (STYLE.md §8). Aborted requests (the person navigated away) and

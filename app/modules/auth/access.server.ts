@@ -201,6 +201,11 @@ function inViewersCouncil(viewer: Viewer, record: AnyRecord): boolean {
 }
 
 /** The Prisma `where` for households this viewer may read. Anything outside it answers 404, never 403. */
+/** Unscoped viewers (the hub) see every household. */
+export function seesEveryHousehold(viewer: Viewer): boolean {
+  return Object.keys(householdScope(viewer)).length === 0;
+}
+
 export function householdScope(viewer: Viewer): Prisma.HouseholdWhereInput {
   switch (viewer.role) {
     case 'applicant':

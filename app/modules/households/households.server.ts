@@ -5,7 +5,7 @@ import { DEADLINE_RULES } from '~/lib/deadlines';
 import { Forbidden } from '~/lib/errors';
 import { londonDateOf, normalisePhone, normalisePostcode, todayInLondon } from '~/lib/uk';
 import { addCalendarDays, calendarDaysBetween } from '~/lib/working-days';
-import { householdScope } from '~/modules/auth/access.server';
+import { householdScope, seesEveryHousehold } from '~/modules/auth/access.server';
 import type { Role } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
 import { ENQUIRY_INTERESTS } from '~/modules/codes/enquiry';
@@ -194,11 +194,6 @@ export async function getHubOverview(viewer: Viewer, today = todayInLondon()) {
       households: stalled.map((household) => ({ ...household, stageLabel: stageLabel(household.stage) })),
     },
   };
-}
-
-/** Unscoped viewers (the hub) see every household, so counts kept for the whole table are theirs. */
-function seesEveryHousehold(viewer: Viewer): boolean {
-  return Object.keys(householdScope(viewer)).length === 0;
 }
 
 /**
