@@ -51,12 +51,6 @@ const householdSelect = {
   enquiryDate: true,
   route: true,
   ownerId: true,
-  people: {
-    where: { role: 'applicant' },
-    orderBy: { createdAt: 'asc' },
-    take: 1,
-    select: { firstName: true, email: true },
-  },
 } satisfies Prisma.HouseholdSelect;
 
 type HouseholdForEvent = Prisma.HouseholdGetPayload<{ select: typeof householdSelect }>;
@@ -191,8 +185,18 @@ export async function applyPipelineEvent(
       });
     }
 
-    for (const template of emailsDeclaredBy(actions)) {
-      await queueApplicantEmail(tx, template, household, { event, to, transitionId: row.id });
+    const templates = emailsDeclaredBy(actions);
+    // Most steps write to nobody, so the applicant is read only for those that do.
+    const applicant =
+      templates.length === 0
+        ? null
+        : await tx.person.findFirst({
+            where: { householdId: household.id, role: 'applicant' },
+            orderBy: { createdAt: 'asc' },
+            select: { firstName: true, email: true },
+          });
+    for (const template of templates) {
+      await queueApplicantEmail(tx, template, household, applicant, { event, to, transitionId: row.id });
     }
     return { from, to, transitionId: row.id, contactAttemptId };
   });
@@ -351,9 +355,9 @@ async function queueApplicantEmail(
   tx: Tx,
   template: StageEmailTemplate,
   household: HouseholdForEvent,
+  applicant: { firstName: string; email: string | null } | null,
   step: { event: PipelineEvent; to: string; transitionId: string },
 ) {
-  const applicant = household.people[0];
   const to = household.email ?? applicant?.email ?? null;
   if (!to) return; // Nobody to write to: the case page still shows the new stage.
   const facts = { firstName: applicant?.firstName ?? household.displayName, toStage: step.to, baseUrl: env.BASE_URL };
