@@ -26,6 +26,17 @@ describe('reading the session cookie', () => {
     expect(viewer).toMatchObject({ userId: user.id, role: 'socialWorker', councilId: 'nottingham-city', name: 'Ada Worker' });
   });
 
+  it('reads the session with its user exactly as stored', async () => {
+    const user = await createUser({ role: 'fosteringManager', councilId: 'derbyshire', name: 'Bea Manager' });
+    const cookie = await sessionCookieFor(user.id);
+
+    expect(await lookUpSession(requestWithCookie('/council', cookie))).toEqual({
+      status: 'active',
+      sessionId: sessionIdOf(cookie),
+      user: { id: user.id, email: user.email, name: 'Bea Manager', role: 'fosteringManager', councilId: 'derbyshire', active: true },
+    });
+  });
+
   it('treats a tampered cookie as signed out, clears it and records it', async () => {
     const user = await createUser({ role: 'hubManager' });
     const cookie = await sessionCookieFor(user.id);
