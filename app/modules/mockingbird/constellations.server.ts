@@ -314,6 +314,16 @@ function dateRules(field: string, date: string, today: string, launchedOn: strin
   if (date < launchedOn) throw new ValidationFailed(CHECK, { [field]: 'The date must be on or after the constellation launched' });
 }
 
+type Joining = { constellationId: string; householdId: string; role: 'satellite' | 'hubHome'; householdType: string; joinedOn: string };
+
+/** A household joins in a role: its membership row, and the audit row that says so. */
+async function recordJoining({ tx, audit }: Pick<Change, 'tx' | 'audit'>, action: string, joining: Joining) {
+  const membership = await tx.constellationMembership.create({ data: joining, select: { id: true } });
+  const { householdType: _householdType, ...after } = joining;
+  await audit({ action, entity: 'ConstellationMembership', entityId: membership.id, after });
+  return membership;
+}
+
 /** An approved household of this council that is in no constellation now (or, for a new hub home, a satellite here). */
 async function joiningHousehold(tx: Tx, field: string, councilId: string, householdId: string, joinedOn: string) {
   const household = await tx.household.findFirst({
@@ -344,17 +354,13 @@ export async function addSatellite(viewer: Viewer, constellationId: string, inpu
     if (household.memberships.length > 0) {
       throw new ValidationFailed(CHECK, { householdId: 'This household is already in a constellation' });
     }
-    const membership = await tx.constellationMembership.create({
-      data: { constellationId, householdId: household.id, role: 'satellite', householdType: input.householdType, joinedOn: input.joinedOn },
-      select: { id: true },
+    return recordJoining({ tx, audit }, 'mockingbird.memberJoined', {
+      constellationId,
+      householdId: household.id,
+      role: 'satellite',
+      householdType: input.householdType,
+      joinedOn: input.joinedOn,
     });
-    await audit({
-      action: 'mockingbird.memberJoined',
-      entity: 'ConstellationMembership',
-      entityId: membership.id,
-      after: { constellationId, householdId: household.id, role: 'satellite', joinedOn: input.joinedOn },
-    });
-    return membership;
   });
 }
 
@@ -379,17 +385,13 @@ export async function appointHubHome(viewer: Viewer, constellationId: string, in
         select: { id: true },
       });
     }
-    const membership = await tx.constellationMembership.create({
-      data: { constellationId, householdId: household.id, role: 'hubHome', householdType: 'foster', joinedOn: input.joinedOn },
-      select: { id: true },
+    return recordJoining({ tx, audit }, 'mockingbird.hubHomeAppointed', {
+      constellationId,
+      householdId: household.id,
+      role: 'hubHome',
+      householdType: 'foster',
+      joinedOn: input.joinedOn,
     });
-    await audit({
-      action: 'mockingbird.hubHomeAppointed',
-      entity: 'ConstellationMembership',
-      entityId: membership.id,
-      after: { constellationId, householdId: household.id, role: 'hubHome', joinedOn: input.joinedOn },
-    });
-    return membership;
   });
 }
 
