@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { choose, openSection, saveAndContinue, statusOf } from './support/application-form';
 import { expectNoAxeViolations, failOnConsoleErrors, requestApplicantSignInLink, signOut } from './support/helpers';
 
 // An applicant seeded for this spec alone at "Invited to apply" (prisma/seed/demo-logins.ts) fills in the online
@@ -13,25 +14,6 @@ async function signInByLink(page: Page) {
   await page.goto(await requestApplicantSignInLink(page, EMAIL));
   await page.getByRole('button', { name: 'Continue to your application' }).click();
   await expect(page).toHaveURL(/\/apply$/);
-}
-
-async function openSection(page: Page, title: string) {
-  await page.getByRole('link', { name: title, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await expectNoAxeViolations(page);
-}
-
-async function choose(page: Page, question: string, answer: string) {
-  await page.getByRole('group', { name: question }).getByLabel(answer, { exact: true }).check();
-}
-
-async function saveAndContinue(page: Page) {
-  await page.getByRole('button', { name: 'Save and continue' }).click();
-  await expect(page).toHaveURL(/\/apply\/application$/);
-}
-
-function statusOf(page: Page, title: string) {
-  return page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
 }
 
 test('an invited applicant fills in the application over two sign-ins, sends it and sees it received', async ({ page }) => {

@@ -8,6 +8,7 @@ import {
   signIn,
   signOut,
 } from './support/helpers';
+import { choose, openSection, saveAndContinue, statusOf } from './support/application-form';
 
 // Issue 5's whole journey on a phone, on records this spec makes itself: a person enquires and gets the
 // acknowledgement, the hub invites them, they sign in from the invitation, start the application and invite their
@@ -43,28 +44,9 @@ async function fillDateWithToday(form: Locator, eventType: string, field: string
 
 // ---------------------------------------------------------------- the application form
 
-async function openSection(page: Page, title: string) {
-  await page.getByRole('link', { name: title, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-}
-
-async function choose(page: Page, question: string, answer: string) {
-  await page.getByRole('group', { name: question }).getByLabel(answer, { exact: true }).check();
-}
-
-async function saveAndContinue(page: Page) {
-  await page.getByRole('button', { name: 'Save and continue' }).click();
-  await expect(page).toHaveURL(/\/apply\/application$/);
-}
-
-function statusOf(page: Page, title: string) {
-  return page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
-}
-
 /** The four sections each applicant answers for themselves. */
 async function fillPersonalSections(page: Page, person: { firstName: string; lastName: string; birthYear: string }) {
   await openSection(page, 'About you');
-  await expectNoAxeViolations(page);
   await page.getByLabel('First name').fill(person.firstName);
   await page.getByLabel('Last name').fill(person.lastName);
   const dateOfBirth = page.getByRole('group', { name: 'Date of birth' });
@@ -83,7 +65,6 @@ async function fillPersonalSections(page: Page, person: { firstName: string; las
   await saveAndContinue(page);
 
   await openSection(page, 'Checks consent');
-  await expectNoAxeViolations(page);
   await choose(page, 'I agree to an enhanced DBS check', 'Yes, I agree');
   await choose(page, 'I agree to checks with local authorities where I have lived', 'Yes, I agree');
   await choose(page, 'I agree to a medical and for my GP to share a report', 'Yes, I agree');
@@ -208,7 +189,6 @@ test('enquiry to submitted application on a phone, with a joint applicant invite
     await saveAndContinue(page);
 
     await openSection(page, 'References');
-    await expectNoAxeViolations(page);
     await page.getByLabel('First referee’s full name').fill('Pat Jones');
     await page.getByLabel('How does your first referee know you?').fill('Friend for ten years');
     await page.getByLabel('First referee’s email address').fill('pat.jones@example.com');
