@@ -5,7 +5,7 @@ import { Conflict, NotFound, TransitionRejected, ValidationFailed } from '~/lib/
 import { FORM_ERROR_KEY, parseForm } from '~/lib/forms';
 import { formatDate, todayInLondon } from '~/lib/uk';
 import type { HolidaySet } from '~/lib/working-days';
-import { loadHolidaySet } from '~/modules/jobs/daily.server';
+import { heldHolidaySet } from '~/modules/jobs/daily.server';
 import {
   addSkillsToFosterTraining,
   addStage2Session,
@@ -55,7 +55,7 @@ import { NO_CONTACT_MIN_ATTEMPTS, payloadFactsOf } from '~/modules/pipeline/even
 import { nextDeadlineFor } from '~/modules/pipeline/next-deadline';
 import { restoreSnapshot, type PipelineSnapshot } from '~/modules/pipeline/snapshots';
 import { isOpenStage, stageLabel } from '~/modules/pipeline/stages';
-import { applyPipelineEvent } from '~/modules/pipeline/transition.server';
+import { applyPipelineEvent, applyPipelineEventFrom } from '~/modules/pipeline/transition.server';
 
 // The case page (issue 4): one read that decides what this viewer may see of a household, and one entry point for
 // everything the page posts. Hub and council pages share both; access decides what is shown (DOMAIN.md §1.4).
@@ -184,13 +184,6 @@ async function findCaseForViewer(viewer: Viewer, householdId: string) {
   const found = await findVisible(viewer, householdId, (where) => prisma.household.findFirst({ where, ...caseSelect() }));
   const view: CaseView = found.proposal ? 'proposal' : viewOf(viewer, found.household);
   return { household: found.household, snapshot: found.snapshot, view };
-}
-
-/** What an event's form needs, found as the page finds the household but without the page's columns. */
-function findEventFacts(viewer: Viewer, householdId: string) {
-  return findVisible(viewer, householdId, (where) =>
-    prisma.household.findFirst({ where, select: { allocatedCouncilId: true, pipelineSnapshot: true, machineVersion: true } }),
-  );
 }
 
 function viewOf(viewer: Viewer, household: { allocatedCouncilId: string | null }): CaseView {
@@ -389,7 +382,7 @@ export async function getCasePageForViewer(
   );
   const needsCouncils = available.some((event) => event.type === 'ALLOCATION_PROPOSED' || event.type === 'REALLOCATE');
   const [holidays, context, timeline, tasks, staff, checks, references, stage2, laterHouseholds] = await Promise.all([
-    loadHolidaySet(prisma),
+    heldHolidaySet(),
     eventFormContext(household, snapshot, needsCouncils),
     canWork || view === 'summary' ? listTimelineForViewer(viewer, household) : null,
     canWork ? listOpenTasks(household.id) : null,
@@ -587,11 +580,18 @@ async function submitEvent(viewer: Viewer, householdId: string, formData: FormDa
     await applyPipelineEvent(viewer, householdId, { type: typeof eventType === 'string' ? eventType : null }, options);
     throw new TransitionRejected('That is not something you can do to this household.');
   }
-  const { household, snapshot } = await findEventFacts(viewer, householdId);
-  const context = await eventFormContext(household, snapshot, eventType === 'ALLOCATION_PROPOSED' || eventType === 'REALLOCATE');
-  const parsed = eventFromForm(eventType, formData, context);
-  if (!parsed.ok) return invalid(`event-${eventType}`, parsed.fieldErrors, parsed.values);
-  await applyPipelineEvent(viewer, householdId, parsed.event, options);
+  const needsCouncils = eventType === 'ALLOCATION_PROPOSED' || eventType === 'REALLOCATE';
+  await applyPipelineEventFrom(
+    viewer,
+    householdId,
+    eventType,
+    async ({ snapshot, allocatedCouncilId }) => {
+      const parsed = eventFromForm(eventType, formData, await eventFormContext({ allocatedCouncilId }, snapshot, needsCouncils));
+      if (!parsed.ok) throw new ValidationFailed('Check the details you entered.', parsed.fieldErrors);
+      return parsed.event;
+    },
+    options,
+  );
   return eventType;
 }
 

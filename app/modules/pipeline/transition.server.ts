@@ -12,7 +12,7 @@ import type { Viewer } from '~/modules/auth/viewer';
 import { queueEmail } from '~/modules/email/outbox.server';
 import { recordApproval } from '~/modules/carers/approvals.server';
 import { TRANSFERRED_OUT_REASON } from '~/modules/codes/closure-reasons';
-import { loadHolidaySet } from '~/modules/jobs/daily.server';
+import { heldHolidaySet } from '~/modules/jobs/daily.server';
 import { recordContactAttempt } from '~/modules/households/contact-attempts.server';
 import { recordPanelEvent } from '~/modules/panels/panels.server';
 import { eventSchemaFor, liveEventProblems, payloadFactsOf, type PipelineEvent, type PipelineEventType } from './events';
@@ -63,19 +63,36 @@ const CONFLICT_MESSAGE = 'Someone else changed this household. Reload the page t
 const ALLOCATION_STAGE = 'application.allocation';
 const ALLOCATION_ANSWERS: readonly string[] = ['ALLOCATION_ACCEPTED', 'ALLOCATION_DECLINED'] satisfies PipelineEventType[];
 
+/** The household as the writer found it, for reading a form's answers into an event. */
+export type EventFacts = { snapshot: PipelineSnapshot; allocatedCouncilId: string | null };
+
 /**
  * Applies one pipeline event for the viewer: scoped read, permission, payload, machine, then one transaction with
  * an optimistic lock that writes the snapshot, the transition row, the audit row and any emails the machine declared.
  */
-export async function applyPipelineEvent(
+export function applyPipelineEvent(
   viewer: Viewer,
   householdId: string,
   rawEvent: unknown,
   options: ApplyPipelineEventOptions = {},
 ): Promise<AppliedPipelineEvent> {
+  return applyPipelineEventFrom(viewer, householdId, typeOfRawEvent(rawEvent), () => rawEvent, options);
+}
+
+/**
+ * As applyPipelineEvent, with the raw event built from the household the writer has just read: a form is read
+ * against the same snapshot the machine then checks, and the household is read once. `buildEvent` runs after the
+ * permission check and may throw ValidationFailed with the form's field errors.
+ */
+export async function applyPipelineEventFrom(
+  viewer: Viewer,
+  householdId: string,
+  requestedType: string | null,
+  buildEvent: (facts: EventFacts) => unknown,
+  options: ApplyPipelineEventOptions = {},
+): Promise<AppliedPipelineEvent> {
   const now = options.now ?? new Date();
   const actor: AuditActor = { userId: viewer.userId, role: viewer.role };
-  const requestedType = typeOfRawEvent(rawEvent);
 
   const { household, snapshot } = await findHouseholdForEvent(viewer, householdId, requestedType);
   const from = stageOf(snapshot);
@@ -102,6 +119,7 @@ export async function applyPipelineEvent(
     throw new Forbidden(FORBIDDEN_MESSAGE);
   }
 
+  const rawEvent = await buildEvent({ snapshot, allocatedCouncilId: household.allocatedCouncilId });
   const event = parseEvent(requestedType, rawEvent, snapshot, now);
   await assertCouncilChoice(event, household);
   if (!snapshot.can(event)) {
@@ -116,7 +134,7 @@ export async function applyPipelineEvent(
   const columns = denormalisedColumns(event, from, to, next);
   // The same bank holidays as the daily job: the BankHoliday table, seeded from the maintained list in
   // lib/bank-holidays.ts, so a due date stored here is the one the job would store.
-  const holidays = await loadHolidaySet(prisma);
+  const holidays = await heldHolidaySet();
   const deadline = nextDeadlineFor({ stage: to, context: next.context, householdDates: { enquiryDate: household.enquiryDate }, holidays });
   const councilIdAfter = columns.councilId ?? household.councilId;
 
