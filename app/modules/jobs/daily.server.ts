@@ -27,6 +27,26 @@ export async function loadHolidaySet(db: Tx): Promise<HolidaySet> {
   return rows.length === 0 ? DEFAULT_HOLIDAY_SET : new Set(rows.map((row) => row.date));
 }
 
+let heldHolidays: Promise<HolidaySet> | undefined;
+
+/**
+ * The bank holidays a request counts due dates with: the table, read once and held, since every event and case page
+ * needs it and it changes a few times a year. Each daily run reads it afresh (`reloadHolidaySet`), so a correction
+ * reaches new due dates no later than the run that moves the stored ones (decision 018).
+ */
+export function heldHolidaySet(): Promise<HolidaySet> {
+  heldHolidays ??= loadHolidaySet(prisma).catch((error: unknown) => {
+    heldHolidays = undefined;
+    throw error;
+  });
+  return heldHolidays;
+}
+
+export function reloadHolidaySet(): Promise<HolidaySet> {
+  heldHolidays = undefined;
+  return heldHolidaySet();
+}
+
 function isDeadlineRuleName(value: string): value is DeadlineRuleName {
   return Object.hasOwn(DEADLINE_RULES, value);
 }
@@ -245,7 +265,7 @@ export type DailyJobResult = {
 
 export async function runDailyJobs({ today }: { today: string }): Promise<DailyJobResult> {
   const started = Date.now();
-  const holidays = await loadHolidaySet(prisma);
+  const holidays = await reloadHolidaySet();
   const approvalsEnded = await endApprovalsDue(today);
   const deadlines = await recomputeDeadlines(prisma, { holidays });
   const { remindersQueued } = await sendDueReferenceReminders({ today, holidays });

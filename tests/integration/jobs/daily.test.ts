@@ -3,7 +3,7 @@ import { prisma } from '~/lib/db.server';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '~/lib/bank-holidays';
 import { requestReference } from '~/modules/checks/references.server';
 import { env } from '~/lib/env.server';
-import { recomputeDeadlines, runDailyJobs } from '~/modules/jobs/daily.server';
+import { heldHolidaySet, recomputeDeadlines, reloadHolidaySet, runDailyJobs } from '~/modules/jobs/daily.server';
 import type { PipelineContext, PipelineRoute } from '~/modules/pipeline/machine';
 import { serialiseSnapshot, snapshotAtStage } from '~/modules/pipeline/snapshots';
 import { createHousehold, createUser, createViewer } from '../../support/factories';
@@ -52,6 +52,7 @@ async function digestsTo(userId: string) {
 
 afterEach(async () => {
   await prisma.bankHoliday.deleteMany();
+  await reloadHolidaySet();
 });
 
 describe('runDailyJobs: the worker digest', () => {
@@ -159,6 +160,8 @@ describe('runDailyJobs: stored due dates', () => {
       nextDueOn: '2026-04-08',
       nextDueRule: 'enquiryResponse',
     });
+    // The list requests hold is the one the run read, so the pipeline writer's new due dates agree with it.
+    expect((await heldHolidaySet()).has('2026-04-07')).toBe(true);
   });
 
   it('leaves a household alone if the writer changes it between the read and the update', async () => {

@@ -4,6 +4,7 @@ import { prisma } from '~/lib/db.server';
 import { Conflict, Forbidden, NotFound, TransitionRejected, ValidationFailed } from '~/lib/errors';
 import { type Role } from '~/modules/auth/roles';
 import type { Viewer } from '~/modules/auth/viewer';
+import { reloadHolidaySet } from '~/modules/jobs/daily.server';
 import { InvalidEmailProps } from '~/modules/email/templates';
 import { listAvailableEvents } from '~/modules/pipeline/available-events.server';
 import type { PipelineEvent, PipelineEventType } from '~/modules/pipeline/events';
@@ -537,7 +538,7 @@ describe('stage emails', () => {
 });
 
 describe('the bank holidays the writer counts', () => {
-  it('are the BankHoliday table the daily job reads, and the maintained list until it is seeded', async () => {
+  it('are the BankHoliday table the daily job reads, held between its runs, and the maintained list until it is seeded', async () => {
     const officer = await createViewer('hubOfficer');
     const attempt = { type: 'CONTACT_ATTEMPT_FAILED', occurredOn: '2026-04-02', channel: 'phone', outcome: 'noAnswer' };
     const dueAfterAnAttempt = async () => {
@@ -548,13 +549,19 @@ describe('the bank holidays the writer counts', () => {
     // Enquiry on Thursday 2 April 2026, a reply due in 1 working day: Good Friday and Easter Monday follow the
     // weekend, so Tuesday 7 April; with a one-off holiday added that Tuesday, Wednesday 8 April.
     await prisma.bankHoliday.deleteMany();
+    await reloadHolidaySet();
     expect(await dueAfterAnAttempt()).toBe('2026-04-07');
 
     await prisma.bankHoliday.createMany({
       data: [...ENGLAND_AND_WALES_BANK_HOLIDAYS.map((holiday) => ({ ...holiday })), { date: '2026-04-07', name: 'One-off holiday' }],
     });
+    // The list is held until the next daily run reads it again (decision 018).
+    expect(await dueAfterAnAttempt()).toBe('2026-04-07');
+    await reloadHolidaySet();
     expect(await dueAfterAnAttempt()).toBe('2026-04-08');
+
     await prisma.bankHoliday.deleteMany();
+    await reloadHolidaySet();
   });
 });
 
