@@ -13,6 +13,7 @@ const ROWS_PER_STATEMENT = 2_000;
 type BulkTable =
   | 'Household'
   | 'PipelineTransition'
+  | 'ContactAttempt'
   | 'HouseholdInterest'
   | 'Approval'
   | 'Deregistration'
@@ -87,4 +88,12 @@ export async function insertRows<Row extends Record<string, Cell>>(
       }));
     await tx.$executeRaw`INSERT INTO ${tableName} (${columnList}) SELECT ${fromJson} FROM json_each(${JSON.stringify(batch)})`;
   }
+}
+
+/**
+ * One row through the same statement: on the hottest write paths (a pipeline event's transition and contact rows)
+ * this costs about half the server time of a model `create` (decision 019).
+ */
+export async function insertRow(tx: Tx, table: BulkTable, row: Record<string, Cell>) {
+  await insertRows(tx, table, [row], await readInstantFormat(tx));
 }

@@ -1,3 +1,4 @@
+import { insertRow, newRowId } from '~/lib/bulk-insert.server';
 import type { Tx } from '~/lib/db.server';
 import { instantOnLondonDate } from '~/lib/uk';
 
@@ -16,17 +17,16 @@ export type ContactAttemptRow = {
 };
 
 export async function recordContactAttempt(tx: Tx, row: ContactAttemptRow): Promise<string> {
-  const attempt = await tx.contactAttempt.create({
-    data: {
-      householdId: row.householdId,
-      occurredAt: instantOnLondonDate(row.occurredOn, row.now),
-      channel: row.channel,
-      outcome: row.outcome,
-      summary: row.summary,
-      byId: row.byId,
-      createdAt: row.now,
-    },
-    select: { id: true },
+  const id = newRowId();
+  await insertRow(tx, 'ContactAttempt', {
+    id,
+    householdId: row.householdId,
+    occurredAt: instantOnLondonDate(row.occurredOn, row.now),
+    channel: row.channel,
+    outcome: row.outcome,
+    summary: row.summary,
+    byId: row.byId,
+    createdAt: row.now,
   });
-  return attempt.id;
+  return id;
 }

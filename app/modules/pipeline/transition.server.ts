@@ -1,5 +1,6 @@
 import { transition } from 'xstate';
 import type { Prisma } from '~/generated/prisma/client';
+import { insertRow, newRowId } from '~/lib/bulk-insert.server';
 import { prisma, type Tx } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { Conflict, Forbidden, NotFound, TransitionRejected, ValidationFailed } from '~/lib/errors';
@@ -154,22 +155,21 @@ export async function applyPipelineEventFrom(
     });
     if (count !== 1) throw new Conflict(CONFLICT_MESSAGE);
 
-    const row = await tx.pipelineTransition.create({
-      data: {
-        householdId: household.id,
-        fromStage: from,
-        toStage: to,
-        event: event.type,
-        actorId: viewer.userId,
-        reason: reasonOf(event) ?? options.reason ?? null,
-        reasonCode: stageHasTag(to, 'closed') ? next.context.closeReasonCode : null,
-        payloadJson: JSON.stringify(event),
-        occurredOn: event.occurredOn,
-        occurredAt: instantOnLondonDate(event.occurredOn, now),
-        recordedAt: now,
-        machineVersion: PIPELINE_MACHINE_VERSION,
-      },
-      select: { id: true },
+    const transitionId = newRowId();
+    await insertRow(tx, 'PipelineTransition', {
+      id: transitionId,
+      householdId: household.id,
+      fromStage: from,
+      toStage: to,
+      event: event.type,
+      actorId: viewer.userId,
+      reason: reasonOf(event) ?? options.reason ?? null,
+      reasonCode: stageHasTag(to, 'closed') ? next.context.closeReasonCode : null,
+      payloadJson: JSON.stringify(event),
+      occurredOn: event.occurredOn,
+      occurredAt: instantOnLondonDate(event.occurredOn, now),
+      recordedAt: now,
+      machineVersion: PIPELINE_MACHINE_VERSION,
     });
 
     // Codes and stages only: reasons are free text and stay on the transition row.
@@ -179,7 +179,7 @@ export async function applyPipelineEventFrom(
       entityId: household.id,
       councilId: councilIdAfter,
       before: { stage: from, version: household.version },
-      after: { stage: to, version: household.version + 1, transitionId: row.id },
+      after: { stage: to, version: household.version + 1, transitionId },
       requestId: options.requestId,
     });
 
@@ -214,9 +214,9 @@ export async function applyPipelineEventFrom(
             select: { firstName: true, email: true },
           });
     for (const template of templates) {
-      await queueApplicantEmail(tx, template, household, applicant, { event, to, transitionId: row.id });
+      await queueApplicantEmail(tx, template, household, applicant, { event, to, transitionId });
     }
-    return { from, to, transitionId: row.id, contactAttemptId };
+    return { from, to, transitionId, contactAttemptId };
   });
 }
 

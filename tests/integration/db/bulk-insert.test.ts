@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertRows, newRowId, readInstantFormat } from '~/lib/bulk-insert.server';
+import { insertRow, insertRows, newRowId, readInstantFormat } from '~/lib/bulk-insert.server';
 import { isUniqueViolation, prisma } from '~/lib/db.server';
 import { createHousehold } from '../../support/factories';
 
@@ -34,6 +34,14 @@ describe('bulk inserts', () => {
     expect(stored.createdAt.toISOString()).toBe(CREATED.toISOString());
     expect(await prisma.outboundEmail.count({ where: { nextAttemptAt: { lte: CREATED } } })).toBeGreaterThanOrEqual(1);
     expect(await prisma.note.findUniqueOrThrow({ where: { id: note.id } })).toEqual(note);
+  });
+
+  it('write a single row with insertRow, as the pipeline writer does for its contact attempt', async () => {
+    const household = await createHousehold();
+    const attempt = { id: newRowId(), householdId: household.id, occurredAt: CREATED, channel: 'phone', outcome: 'noAnswer', summary: null, byId: null, createdAt: CREATED };
+    await prisma.$transaction((tx) => insertRow(tx, 'ContactAttempt', attempt));
+
+    expect(await prisma.contactAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toEqual(attempt);
   });
 
   it('report a clash on a unique index as one, as a model create does', async () => {
