@@ -206,6 +206,11 @@ function deadlineOf(household: CaseHousehold, today: string, holidays: HolidaySe
   };
 }
 
+/** Events whose form offers a choice of council. */
+function asksForCouncil(type: string): boolean {
+  return type === 'ALLOCATION_PROPOSED' || type === 'REALLOCATE';
+}
+
 async function eventFormContext(
   household: { allocatedCouncilId: string | null },
   snapshot: PipelineSnapshot,
@@ -380,7 +385,7 @@ export async function getCasePageForViewer(
   const available = (view === 'casework' || view === 'proposal' ? availableEventsAt(viewer, snapshot, today) : []).filter(
     (event) => event.type !== 'CONTACT_ATTEMPT_FAILED',
   );
-  const needsCouncils = available.some((event) => event.type === 'ALLOCATION_PROPOSED' || event.type === 'REALLOCATE');
+  const needsCouncils = available.some((event) => asksForCouncil(event.type));
   const [holidays, context, timeline, tasks, staff, checks, references, stage2, laterHouseholds] = await Promise.all([
     heldHolidaySet(),
     eventFormContext(household, snapshot, needsCouncils),
@@ -580,13 +585,12 @@ async function submitEvent(viewer: Viewer, householdId: string, formData: FormDa
     await applyPipelineEvent(viewer, householdId, { type: typeof eventType === 'string' ? eventType : null }, options);
     throw new TransitionRejected('That is not something you can do to this household.');
   }
-  const needsCouncils = eventType === 'ALLOCATION_PROPOSED' || eventType === 'REALLOCATE';
   await applyPipelineEventFrom(
     viewer,
     householdId,
     eventType,
     async ({ snapshot, allocatedCouncilId }) => {
-      const parsed = eventFromForm(eventType, formData, await eventFormContext({ allocatedCouncilId }, snapshot, needsCouncils));
+      const parsed = eventFromForm(eventType, formData, await eventFormContext({ allocatedCouncilId }, snapshot, asksForCouncil(eventType)));
       if (!parsed.ok) throw new ValidationFailed('Check the details you entered.', parsed.fieldErrors);
       return parsed.event;
     },

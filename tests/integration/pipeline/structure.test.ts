@@ -56,6 +56,20 @@ function householdWriteMethod(call: ts.CallExpression): string | null {
   return ts.isPropertyAccessExpression(model) && model.name.text === 'household' ? callee.name.text : null;
 }
 
+/** The properties a written row names: its own, and those of object literals spread into it (`...onlyChanged(h, { stage })`). */
+function columnsOf(row: ts.ObjectLiteralExpression): ts.ObjectLiteralElementLike[] {
+  return row.properties.flatMap((property) => (ts.isSpreadAssignment(property) ? objectLiteralsIn(property.expression).flatMap(columnsOf) : [property]));
+}
+
+function objectLiteralsIn(node: ts.Node): ts.ObjectLiteralExpression[] {
+  if (ts.isObjectLiteralExpression(node)) return [node];
+  const found: ts.ObjectLiteralExpression[] = [];
+  ts.forEachChild(node, (child) => {
+    found.push(...objectLiteralsIn(child));
+  });
+  return found;
+}
+
 export function findPipelineWrites(file: string, source: string): Violation[] {
   const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const violations: Violation[] = [];
@@ -74,7 +88,7 @@ export function findPipelineWrites(file: string, source: string): Violation[] {
           const rows = ts.isArrayLiteralExpression(written) ? written.elements : [written];
           for (const row of rows) {
             if (!ts.isObjectLiteralExpression(row)) continue;
-            for (const column of row.properties) {
+            for (const column of columnsOf(row)) {
               const name = propertyName(column);
               if (name && PIPELINE_COLUMNS.has(name)) report(column, `household.${method} writes ${name}`);
             }
@@ -118,6 +132,7 @@ describe('the scanner', () => {
       'const columns = { pipelineSnapshot };',
       'await prisma.$executeRawUnsafe(\'UPDATE "Household" SET "stage" = ?\', stage);',
       'await prisma.$executeRawUnsafe(\'INSERT INTO Household (id, machineVersion) VALUES (?, 1)\', id);',
+      "await tx.household.updateMany({ where: { id }, data: { ...onlyChanged(household, { stage: 'closed' }), ...columns } });",
     ].join('\n');
 
     expect(findPipelineWrites('bad.ts', source)).toEqual([
@@ -130,6 +145,7 @@ describe('the scanner', () => {
       { file: 'bad.ts', line: 3, why: 'household.createMany writes stage' },
       { file: 'bad.ts', line: 4, why: 'household.upsert writes stage' },
       { file: 'bad.ts', line: 5, why: 'sets pipelineSnapshot' },
+      { file: 'bad.ts', line: 8, why: 'household.updateMany writes stage' },
       { file: 'bad.ts', line: 6, why: 'raw SQL writes a pipeline column' },
       { file: 'bad.ts', line: 7, why: 'raw SQL writes a pipeline column' },
     ]);
