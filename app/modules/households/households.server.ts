@@ -675,27 +675,20 @@ function boardColumns(filter: HouseholdFilter) {
 }
 
 /**
- * The London date each household last arrived at its current stage, from its transitions. Read by household through
- * the [householdId, occurredAt] index: a few rows per card, where reading by stage would walk every household's
- * arrivals at the board's stages.
+ * The London date each household last arrived at its current stage, from its transitions: read by household through
+ * the [householdId, …] indexes, a few rows per card, and reduced to one date per household by SQLite rather than
+ * every transition mapped into JavaScript. A step that stays in its stage (a failed contact attempt) is activity,
+ * not an arrival.
  */
-async function findStageArrivals(households: readonly { id: string; stage: string }[]) {
-  const arrivalByCell = new Map<string, string>();
-  if (households.length === 0) return arrivalByCell;
-  const stageById = new Map(households.map((household) => [household.id, household.stage]));
-  const transitions = await prisma.pipelineTransition.findMany({
-    where: { householdId: { in: [...stageById.keys()] } },
-    select: { householdId: true, fromStage: true, toStage: true, occurredOn: true },
-  });
-  for (const transition of transitions) {
-    // A step that stays in its stage (a failed contact attempt) is activity, not an arrival.
-    const isArrival = transition.fromStage !== transition.toStage;
-    if (!isArrival || stageById.get(transition.householdId) !== transition.toStage) continue;
-    const cell = cellKey(transition.toStage, transition.householdId);
-    const latest = arrivalByCell.get(cell);
-    if (latest === undefined || transition.occurredOn > latest) arrivalByCell.set(cell, transition.occurredOn);
-  }
-  return arrivalByCell;
+async function findStageArrivals(households: readonly { id: string }[]): Promise<Map<string, string>> {
+  if (households.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<{ id: string; arrivedOn: string }[]>`
+    SELECT t."householdId" AS "id", MAX(t."occurredOn") AS "arrivedOn"
+    FROM "PipelineTransition" t JOIN "Household" h ON h."id" = t."householdId"
+    WHERE t."householdId" IN (${Prisma.join(households.map((household) => household.id))})
+      AND t."toStage" = h."stage" AND t."fromStage" IS NOT t."toStage"
+    GROUP BY t."householdId"`;
+  return new Map(rows.map((row) => [row.id, row.arrivedOn]));
 }
 
 const CARD_SORT_SELECT = { updatedAt: true, enquiryDate: true } satisfies Prisma.HouseholdSelect;
@@ -790,7 +783,7 @@ export async function getHouseholdBoard(viewer: Viewer, filter: HouseholdFilter,
       label: column.label,
       count: sum(column.stages.map((stage) => countByStage.get(stage) ?? 0)),
       cards: cardsByColumn[index].map(({ councilId, ...household }) => {
-        const arrivedOn = arrivals.get(cellKey(household.stage, household.id)) ?? null;
+        const arrivedOn = arrivals.get(household.id) ?? null;
         return {
           ...household,
           councilName: councilId === null ? null : (councilNames.get(councilId) ?? null),

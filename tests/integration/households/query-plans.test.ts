@@ -56,6 +56,16 @@ describe('query plans', () => {
     expect(rows.join('\n')).toMatch(/USING INDEX sqlite_autoindex_Household_1 \(id=\?\)/);
   });
 
+  it('finds when each card arrived at its stage through the transitions’ household index, one row per card', async () => {
+    const hub = await createViewer('hubManager');
+    sent.length = 0;
+    await getHouseholdBoard(hub, DEFAULT_FILTER, TODAY);
+
+    const plan = (await planOf((sql) => sql.includes('FROM "PipelineTransition" t JOIN "Household" h'))).join('\n');
+    expect(plan).toMatch(/SEARCH t USING INDEX PipelineTransition_householdId_\w+ \(householdId=\?\)/);
+    expect(plan).toMatch(/SEARCH h USING INDEX sqlite_autoindex_Household_1 \(id=\?\)/);
+  });
+
   it('reads a filtered board column one stage at a time along a [.., stage, updatedAt] index, without sorting', async () => {
     const hub = await createViewer('hubManager');
     sent.length = 0;
