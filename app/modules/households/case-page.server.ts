@@ -49,7 +49,7 @@ import {
 import { temporaryApprovalWarningFor } from '~/modules/households/temporary-approval-warning';
 import { listTimelineForViewer } from '~/modules/households/timeline.server';
 import { availableEventsAt } from '~/modules/pipeline/available-events.server';
-import { eventFormFields, eventFromForm, formValues, type EventFormContext } from '~/modules/pipeline/event-form';
+import { asksForCouncil, eventFormFields, eventFromForm, formValues, type EventFormContext } from '~/modules/pipeline/event-form';
 import { isPipelineEventType, maySendEvent } from '~/modules/pipeline/event-permissions';
 import { NO_CONTACT_MIN_ATTEMPTS, payloadFactsOf } from '~/modules/pipeline/events';
 import { nextDeadlineFor } from '~/modules/pipeline/next-deadline';
@@ -204,11 +204,6 @@ function deadlineOf(household: CaseHousehold, today: string, holidays: HolidaySe
     label: rule && isDeadlineRule(rule) ? DEADLINE_RULES[rule].label : null,
     ...deadlineStatus(household.nextDueOn, today, holidays),
   };
-}
-
-/** Events whose form offers a choice of council. */
-function asksForCouncil(type: string): boolean {
-  return type === 'ALLOCATION_PROPOSED' || type === 'REALLOCATE';
 }
 
 async function eventFormContext(

@@ -1,6 +1,6 @@
 import { todayInLondon } from '~/lib/uk';
 import type { Viewer } from '~/modules/auth/viewer';
-import { PIPELINE_EVENT_SCHEMAS, PIPELINE_EVENT_TYPES, type PipelineEvent, type PipelineEventType } from './events';
+import { payloadFieldNames, PIPELINE_EVENT_TYPES, type PipelineEvent, type PipelineEventType } from './events';
 import { maySendEvent, PIPELINE_EVENT_LABELS } from './event-permissions';
 import { restoreSnapshot, type PipelineSnapshot } from './snapshots';
 
@@ -24,14 +24,10 @@ function probeEvent(type: PipelineEventType, occurredOn: string): PipelineEvent 
   return { type, occurredOn } as PipelineEvent;
 }
 
-function payloadFieldsOf(type: PipelineEventType): string[] {
-  return Object.keys(PIPELINE_EVENT_SCHEMAS[type].shape).filter((field) => field !== 'type' && field !== 'occurredOn');
-}
-
 export function availableEventsAt(viewer: Viewer, snapshot: PipelineSnapshot, today = todayInLondon()): AvailableEvent[] {
   return PIPELINE_EVENT_TYPES.filter(
     (type) => maySendEvent(viewer, type, snapshot.context) && snapshot.can(probeEvent(type, today)),
-  ).map((type) => ({ type, label: PIPELINE_EVENT_LABELS[type], fields: payloadFieldsOf(type) }));
+  ).map((type) => ({ type, label: PIPELINE_EVENT_LABELS[type], fields: payloadFieldNames(type) }));
 }
 
 export function listAvailableEvents(viewer: Viewer, household: HouseholdPipeline): AvailableEvent[] {

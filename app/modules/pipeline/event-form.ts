@@ -2,7 +2,7 @@ import { parseDayMonthYear } from '~/lib/uk';
 import { APPROVAL_SPECIALISMS, APPROVAL_TYPES, PLACEMENT_KINDS } from '~/modules/codes/approval';
 import { closureReasonLabel, OFSTED_AW_CODES, PERSONS_CHOICE_REASONS } from '~/modules/codes/closure-reasons';
 import { CONTACT_CHANNELS, FAILED_CONTACT_OUTCOMES } from '~/modules/households/casework';
-import { CLOSE_EVENT_CODES, eventSchemaFor, PIPELINE_EVENT_SCHEMAS, type PayloadFacts, type PipelineEventType } from './events';
+import { CLOSE_EVENT_CODES, eventSchemaFor, payloadFieldNames, PIPELINE_EVENT_SCHEMAS, type PayloadFacts, type PipelineEventType } from './events';
 
 // The case page's form for each pipeline event (STYLE.md §3.3): which inputs it shows, and how a posted form becomes
 // the raw event that applyPipelineEvent parses. Dates come from GOV.UK day / month / year inputs. This file checks
@@ -53,10 +53,6 @@ const DATE_HINT = 'For example, 27 3 2026';
 
 const optionsOf = (list: readonly { code: string; label: string }[]): EventFormOption[] =>
   list.map((entry) => ({ value: entry.code, label: entry.label }));
-
-function payloadFieldNames(type: PipelineEventType): string[] {
-  return Object.keys(PIPELINE_EVENT_SCHEMAS[type].shape).filter((name) => name !== 'type' && name !== 'occurredOn');
-}
 
 function isOptional(type: PipelineEventType, name: string): boolean {
   const shape: Record<string, { safeParse: (value: unknown) => { success: boolean } }> = PIPELINE_EVENT_SCHEMAS[type].shape;
@@ -139,6 +135,14 @@ function approvalTermsFields(facts: PayloadFacts): EventFormField[] {
       ? [{ kind: 'lines', name: 'terms.namedChildren', label: 'Named children', hint: "The council's child reference for each child, one a line", optional: false } as const]
       : []),
   ];
+}
+
+/** The inputs below that offer `context.councils`. */
+const COUNCIL_CHOICE_FIELDS: ReadonlySet<string> = new Set(['councilId', 'toCouncilId']);
+
+/** Whether an event's form offers a choice of council, so its context needs the list of councils. */
+export function asksForCouncil(type: PipelineEventType): boolean {
+  return payloadFieldNames(type).some((name) => COUNCIL_CHOICE_FIELDS.has(name));
 }
 
 function fieldsFor(type: PipelineEventType, name: string, context: EventFormContext): EventFormField[] {

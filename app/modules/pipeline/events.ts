@@ -198,6 +198,11 @@ export function liveEventProblems(event: PipelineEvent, context: { contactAttemp
   return problems;
 }
 
+/** The fields an event carries besides its type and the date it happened: what its form asks for. */
+export function payloadFieldNames(type: PipelineEventType): string[] {
+  return Object.keys(PIPELINE_EVENT_SCHEMAS[type].shape).filter((name) => name !== 'type' && name !== 'occurredOn');
+}
+
 /** The schema to parse an event with, given the household's current facts. */
 export function eventSchemaFor<T extends PipelineEventType>(type: T, facts: PayloadFacts): z.ZodType<PipelineEventOf<T>> {
   const schemas: { [K in PipelineEventType]: z.ZodType<PipelineEventOf<K>> } = {

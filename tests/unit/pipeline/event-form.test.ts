@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventFormFields, eventFromForm, type EventFormContext } from '~/modules/pipeline/event-form';
+import { asksForCouncil, eventFormFields, eventFromForm, type EventFormContext } from '~/modules/pipeline/event-form';
 import { PIPELINE_EVENT_TYPES } from '~/modules/pipeline/events';
 
 const councils = [
@@ -63,6 +63,18 @@ describe('eventFormFields', () => {
   it('leaves the council a case already sits with out of the reallocation choices', () => {
     const choice = eventFormFields('REALLOCATE', afterApplication).find((field) => field.name === 'toCouncilId');
     expect(choice?.kind === 'select' && choice.options.map((option) => option.value)).toEqual(['nottinghamshire']);
+  });
+});
+
+describe('asksForCouncil', () => {
+  it('is true for exactly the events whose form offers the councils, so the case page loads them only then', () => {
+    const offersCouncils = (type: (typeof PIPELINE_EVENT_TYPES)[number]) =>
+      eventFormFields(type, beforeApplication).some(
+        (field) => field.kind === 'select' && field.options.some((option) => option.value === 'nottinghamshire'),
+      );
+
+    expect(PIPELINE_EVENT_TYPES.filter(asksForCouncil)).toEqual(['ALLOCATION_PROPOSED', 'REALLOCATE']);
+    for (const type of PIPELINE_EVENT_TYPES) expect(asksForCouncil(type), type).toBe(offersCouncils(type));
   });
 });
 
