@@ -1,7 +1,8 @@
 // Staff workspace latency at volume (issue 4): the demo seed plus 100,000 imported households, then the production
 // build on 127.0.0.1 under a bounded autocannon load for the pipeline board, the filtered list, a case page (hub and
-// council) and applying a pipeline event, once the server has served each page a while. Prints p50/p95/p99 beside the targets; exits non-zero only when a
-// correctness check fails (a wrong status, an event lost or applied twice), never on timing (STYLE.md §9).
+// council) and applying a pipeline event, once the server has served each page a while. Prints p50/p95/p99 beside
+// the targets; exits non-zero only when a correctness check fails (a wrong status, an event lost or applied twice),
+// never on timing (STYLE.md §9).
 // Run `npx remix vite:build` first: the server serves build/.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
